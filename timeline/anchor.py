@@ -1,0 +1,554 @@
+"""Anchor unanchored meanings to the calendar.
+
+Given a reference day (the publication day, or each candidate day of an
+inferred publication distribution), every meaning becomes a TIMEX3 value and a
+calendar interval. News documents anchor to the publication day; narrative
+documents (histories, chronologies) to the running reference time set by the
+latest explicit date before the expression.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from timeline.meaning import (
+    Anchor,
+    CalendarDate,
+    CalendarSpan,
+    ClockTime,
+    Duration,
+    EventAnchored,
+    EventRelation,
+    Meaning,
+    PartOfDay,
+    Recurrence,
+    Reference,
+    Relative,
+    Shift,
+    Tense,
+    Unit,
+    WeekdayRef,
+    WeekendRef,
+)
+from timeline.mention import Mention
+from timeline.uncertain import Granularity, UncertainTime
+
+if TYPE_CHECKING:
+    from timeline.knowledge import KnowledgeBase, ReferenceEvent
+
+__all__ = ["Resolved", "anchor_mentions", "detect_kind", "duration_value", "resolve"]
+
+MIN_DAY = date(1, 1, 1)
+MAX_DAY = date(9999, 12, 31)
+
+
+@attrs.frozen
+class Resolved:
+    """A meaning on the calendar: TIMEX3 value and the days it covers (if any)."""
+
+    value: str
+    earliest: date | None = None
+    latest: date | None = None
+    granularity: Granularity = Granularity.DAY
+
+    @property
+    def is_day(self) -> bool:
+        return self.earliest is not None and self.earliest == self.latest
+
+
+# --- calendar helpers ----------------------------------------------------------
+
+
+def _add_months(day: date, months: int) -> date:
+    return pendulum.Date(day.year, day.month, day.day).add(months=months)
+
+
+def _month_bounds(year: int, month: int) -> tuple[date, date]:
+    first = date(year, month, 1)
+    return first, _add_months(first, 1) - timedelta(days=1)
+
+
+def _week_bounds(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.isoweekday() - 1)
+    return monday, monday + timedelta(days=6)
+
+
+def _week_value(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _safe(function: Callable[[], Resolved]) -> Resolved | None:
+    try:
+        return function()
+    except (OverflowError, ValueError):
+        return None  # beyond the calendar (year 0, year 10000): unknown
+
+
+def _narrow(resolved: Resolved, mod: str | None) -> Resolved:
+    """START/MID/END keep the value but narrow the interval to a third."""
+    if mod not in ("START", "MID", "END") or resolved.earliest is None or resolved.latest is None:
+        return resolved
+    width = (resolved.latest - resolved.earliest).days + 1
+    if width < 3:
+        return resolved
+    third = width // 3
+    if mod == "START":
+        lo, hi = resolved.earliest, resolved.earliest + timedelta(days=third - 1)
+    elif mod == "MID":
+        lo, hi = resolved.earliest + timedelta(days=third), resolved.latest - timedelta(days=third)
+    else:
+        lo, hi = resolved.latest - timedelta(days=third - 1), resolved.latest
+    return attrs.evolve(resolved, earliest=lo, latest=hi)
+
+
+def _day(day: date) -> Resolved:
+    return Resolved(day.isoformat(), day, day)
+
+
+def _month(year: int, month: int) -> Resolved:
+    lo, hi = _month_bounds(year, month)
+    return Resolved(f"{year:04d}-{month:02d}", lo, hi, Granularity.MONTH)
+
+
+def _year(year: int) -> Resolved:
+    return Resolved(f"{year:04d}", date(year, 1, 1), date(year, 12, 31), Granularity.YEAR)
+
+
+def _week(day: date) -> Resolved:
+    lo, hi = _week_bounds(day)
+    return Resolved(_week_value(day), lo, hi, Granularity.WEEK)
+
+
+def _decade(index: int) -> Resolved:
+    return Resolved(f"{index:03d}", date(index * 10, 1, 1), date(index * 10 + 9, 12, 31), Granularity.DECADE)
+
+
+def _century(index: int) -> Resolved:
+    first = max(1, index * 100)
+    return Resolved(f"{index:02d}", date(first, 1, 1), date(index * 100 + 99, 12, 31), Granularity.CENTURY)
+
+
+def _unit_period(day: date, unit: Unit) -> Resolved:
+    """The calendar period of ``unit`` that contains ``day``."""
+    if unit is Unit.WEEK:
+        return _week(day)
+    if unit is Unit.WEEKEND:
+        return _weekend(day)
+    if unit is Unit.MONTH:
+        return _month(day.year, day.month)
+    if unit is Unit.QUARTER:
+        return _quarter(day.year, (day.month - 1) // 3 + 1)
+    if unit in (Unit.YEAR, Unit.HALF, Unit.SEASON):
+        return _year(day.year)
+    if unit is Unit.DECADE:
+        return _decade(day.year // 10)
+    if unit is Unit.CENTURY:
+        return _century(day.year // 100)
+    return _day(day)
+
+
+def _weekend(day: date) -> Resolved:
+    saturday = _week_bounds(day)[0] + timedelta(days=5)
+    return Resolved(_week_value(day) + "-WE", saturday, saturday + timedelta(days=1), Granularity.WEEK)
+
+
+def _quarter(year: int, index: int) -> Resolved:
+    lo = date(year, 3 * index - 2, 1)
+    hi = _month_bounds(year, 3 * index)[1]
+    return Resolved(f"{year:04d}-Q{index}", lo, hi, Granularity.QUARTER)
+
+
+_SEASON_CODES = {1: "SP", 2: "SU", 3: "FA", 4: "WI"}
+_SEASON_MONTHS = {1: (3, 5), 2: (6, 8), 3: (9, 11), 4: (12, 2)}
+
+
+def _season(year: int, index: int) -> Resolved:
+    first, last = _SEASON_MONTHS[index]
+    lo = date(year, first, 1)
+    hi = _month_bounds(year + (1 if index == 4 else 0), last)[1]
+    return Resolved(f"{year:04d}-{_SEASON_CODES[index]}", lo, hi, Granularity.SEASON)
+
+
+def _shift_days(day: date, amount: float, unit: Unit) -> date:
+    if unit in (Unit.MONTH, Unit.YEAR, Unit.DECADE, Unit.CENTURY, Unit.QUARTER, Unit.HALF) and amount == int(amount):
+        months = {Unit.MONTH: 1, Unit.QUARTER: 3, Unit.HALF: 6, Unit.YEAR: 12, Unit.DECADE: 120, Unit.CENTURY: 1200}
+        return _add_months(day, int(amount) * months[unit])
+    return day + timedelta(days=round(amount * unit.days))
+
+
+# --- values of durations and sets ------------------------------------------------------
+
+_DURATION_LETTERS = {
+    Unit.SECOND: ("T", "S"),
+    Unit.MINUTE: ("T", "M"),
+    Unit.HOUR: ("T", "H"),
+    Unit.DAY: ("", "D"),
+    Unit.WEEK: ("", "W"),
+    Unit.MONTH: ("", "M"),
+    Unit.QUARTER: ("", "Q"),
+    Unit.YEAR: ("", "Y"),
+}
+
+
+def _number(amount: float) -> str:
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+
+
+def duration_value(amount: float | None, unit: Unit) -> str:
+    """TIMEX3 duration: P5D, PT24H, P3W, PXD (vague), P20Y for two decades."""
+    if unit is Unit.WEEKEND:
+        return "P2D" if amount == 1 else ("PXWE" if amount is None else f"P{_number(amount)}WE")
+    if unit is Unit.SEASON:
+        unit, amount = Unit.MONTH, (None if amount is None else amount * 3)
+    if unit is Unit.HALF:
+        unit, amount = Unit.MONTH, (None if amount is None else amount * 6)
+    if unit in (Unit.DECADE, Unit.CENTURY):
+        if amount is None:
+            return "PXY" if unit is Unit.DECADE else "PXCE"
+        unit, amount = Unit.YEAR, amount * (10 if unit is Unit.DECADE else 100)
+    time, letter = _DURATION_LETTERS[unit]
+    return f"P{time}{'X' if amount is None else _number(amount)}{letter}"
+
+
+def _set_value(meaning: Recurrence) -> str:
+    if meaning.weekday is not None:
+        return f"XXXX-WXX-{meaning.weekday}" + (f"T{meaning.part}" if meaning.part else "")
+    return duration_value(meaning.amount, meaning.unit)
+
+
+# --- resolution ------------------------------------------------------------------
+
+
+@attrs.frozen
+class Frame:
+    """What an expression is anchored to: publication day and running reference."""
+
+    publication: date
+    narrative: date
+    tense: Tense = Tense.UNKNOWN
+    knowledge: KnowledgeBase | None = None
+
+
+def resolve(meaning: Meaning, frame: Frame, mod: str | None = None) -> Resolved | None:
+    """A meaning on the calendar, or None if it names no calendar time."""
+    resolved = _safe(lambda: _resolve(meaning, frame))
+    return _narrow(resolved, mod) if resolved is not None else None
+
+
+def _anchor_day(anchor: Anchor, frame: Frame) -> date:
+    return frame.publication if anchor is Anchor.PUBLICATION else frame.narrative
+
+
+def _resolve(meaning: Meaning, frame: Frame) -> Resolved | None:
+    ref = frame.publication
+    match meaning:
+        case CalendarDate():
+            return _calendar(meaning, frame)
+        case CalendarSpan():
+            return _span(meaning, frame)
+        case Relative(unit=unit, offset=offset, anchor=anchor):
+            day = _anchor_day(anchor, frame)
+            return _unit_period(_shift_days(day, offset, unit) if unit is not Unit.WEEKEND else day + timedelta(weeks=offset), unit)
+        case Shift(amount=None, direction=direction):
+            return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF")
+        case Shift(amount=amount, unit=unit, direction=direction, anchor=anchor):
+            assert amount is not None
+            day = _shift_days(_anchor_day(anchor, frame), direction * amount, unit)
+            return _unit_period(day, Unit.DAY if unit.is_time else unit)
+        case WeekdayRef():
+            return _day(_weekday(meaning, ref, frame.tense))
+        case WeekendRef(offset=offset):
+            return _weekend(_weekend_day(offset, ref, frame.tense))
+        case PartOfDay(part=part, base=base):
+            day = _base_day(base, frame)
+            return Resolved(f"{day.isoformat()}T{part}", day, day, Granularity.TIME) if day else None
+        case ClockTime(hour=hour, minute=minute, base=base):
+            day = _base_day(base, frame)
+            if day is None:
+                return None
+            return Resolved(f"{day.isoformat()}T{hour:02d}:{minute:02d}", day, day, Granularity.TIME)
+        case Reference(value=value):
+            if value == "PRESENT_REF":
+                return Resolved(value, ref, ref)
+            return Resolved(value)
+        case Duration(amount=amount, unit=unit):
+            return Resolved(duration_value(amount, unit))
+        case Recurrence():
+            return Resolved(_set_value(meaning))
+        case EventAnchored():
+            return _event_anchored(meaning, frame)
+    return None
+
+
+def _base_day(base: Meaning | None, frame: Frame) -> date | None:
+    if base is None:
+        return frame.narrative
+    resolved = _resolve(base, frame)
+    return resolved.earliest if resolved is not None and resolved.is_day else None
+
+
+def _weekday(meaning: WeekdayRef, ref: date, tense: Tense) -> date:
+    back = (ref.isoweekday() - meaning.weekday) % 7
+    forward = (meaning.weekday - ref.isoweekday()) % 7
+    if meaning.offset == -1:
+        return ref - timedelta(days=back or 7)
+    if meaning.offset == 1:
+        return ref + timedelta(days=forward or 7)
+    if meaning.offset == 0:
+        return _week_bounds(ref)[0] + timedelta(days=meaning.weekday - 1)
+    if tense is Tense.FUTURE:
+        return ref + timedelta(days=forward or 7)
+    return ref - timedelta(days=back)
+
+
+def _weekend_day(offset: int | None, ref: date, tense: Tense) -> date:
+    if offset is not None:
+        return ref + timedelta(weeks=offset)
+    if ref.isoweekday() >= 6:
+        return ref
+    return ref + timedelta(weeks=1) if tense is Tense.FUTURE else ref - timedelta(weeks=1)
+
+
+def _year_for_month(month: int, day: int | None, ref: date, tense: Tense) -> int:
+    """The year of a year-less date: the latest before in the past, the next after in the future."""
+    target = (month, day or 1)
+    current = (ref.month, ref.day if day else 1)
+    if tense is Tense.PAST and target > current:
+        return ref.year - 1
+    if tense is Tense.FUTURE and target < current:
+        return ref.year + 1
+    return ref.year
+
+
+def _calendar(meaning: CalendarDate, frame: Frame) -> Resolved | None:
+    ref = frame.narrative
+    year, month, day = meaning.year, meaning.month, meaning.day
+    if year is None and month is None:
+        if day is None:
+            return None
+        month = ref.month  # "the 24th": this month's
+        candidate = date(ref.year, month, min(day, _month_bounds(ref.year, month)[1].day))
+        if frame.tense is Tense.PAST and candidate > ref:
+            candidate = _add_months(candidate, -1)
+        return _day(candidate.replace(day=day)) if _fits(candidate, day) else None
+    if year is None:
+        assert month is not None
+        if meaning.year_offset is not None:
+            year = ref.year + meaning.year_offset
+        elif meaning.direction == -1:
+            year = ref.year if month < ref.month else ref.year - 1
+        elif meaning.direction == 1:
+            year = ref.year if month > ref.month else ref.year + 1
+        else:
+            year = _year_for_month(month, day, ref, frame.tense)
+    if month is None:
+        return _year(year)
+    if day is None:
+        return _month(year, month)
+    return _day(date(year, month, day))
+
+
+def _fits(candidate: date, day: int) -> bool:
+    return day <= _month_bounds(candidate.year, candidate.month)[1].day
+
+
+def _span(meaning: CalendarSpan, frame: Frame) -> Resolved | None:
+    ref = frame.narrative
+    if meaning.unit is Unit.DECADE:
+        return _decade(meaning.index)
+    if meaning.unit is Unit.CENTURY:
+        return _century(meaning.index)
+    if meaning.unit is Unit.QUARTER:
+        year = meaning.year if meaning.year is not None else ref.year
+        index = meaning.index
+        if meaning.year is None and meaning.offset:
+            current = (ref.month - 1) // 3 + 1 + meaning.offset
+            year, index = ref.year + (current - 1) // 4, (current - 1) % 4 + 1
+        return _quarter(year, index)
+    if meaning.unit is Unit.HALF:
+        year = meaning.year if meaning.year is not None else ref.year + (meaning.offset or 0)
+        lo = date(year, 1 if meaning.index == 1 else 7, 1)
+        hi = date(year, 6, 30) if meaning.index == 1 else date(year, 12, 31)
+        return Resolved(f"{year:04d}-H{meaning.index}", lo, hi, Granularity.QUARTER)
+    if meaning.unit is Unit.SEASON:
+        if meaning.year is not None:
+            return _season(meaning.year, meaning.index)
+        return _relative_season(meaning.index, meaning.offset, ref, frame.tense)
+    return None
+
+
+def _relative_season(index: int, offset: int | None, ref: date, tense: Tense) -> Resolved:
+    candidates = [_season(year, index) for year in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)]
+    if offset == 0 or (offset is None and tense is not Tense.PAST and tense is not Tense.FUTURE):
+        for season in candidates:
+            assert season.earliest is not None and season.latest is not None
+            if season.earliest.year == ref.year and season.earliest.month != 12 or season.earliest <= ref <= season.latest:
+                return season
+        return candidates[2]
+    if offset == -1 or (offset is None and tense is Tense.PAST):
+        past = [s for s in candidates if s.latest is not None and s.latest < ref]
+        return past[-1]
+    future = [s for s in candidates if s.earliest is not None and s.earliest > ref]
+    return future[0]
+
+
+def _event_anchored(meaning: EventAnchored, frame: Frame) -> Resolved | None:
+    event = _reference_event(meaning, frame.knowledge)
+    fallback_value = (
+        duration_value(meaning.amount, meaning.unit)
+        if meaning.relation is not EventRelation.ORDINAL
+        else "XXXX-XX-XX"
+    )
+    if meaning.relation is EventRelation.SINCE:
+        if event is None:
+            return Resolved("PXD")
+        days = (frame.publication - event.date).days
+        return Resolved(f"P{days}D" if days >= 0 else "PXD", event.date, frame.publication)
+    if event is None or (meaning.amount is None and meaning.relation is not EventRelation.SINCE):
+        return Resolved(fallback_value)
+    assert meaning.amount is not None
+    if meaning.relation is EventRelation.ORDINAL:
+        lo = _shift_days(event.date, meaning.amount - 1, meaning.unit)
+        hi = _shift_days(event.date, meaning.amount, meaning.unit) - timedelta(days=1)
+        return Resolved(lo.isoformat(), lo, max(lo, hi))
+    sign = -1 if meaning.relation is EventRelation.BEFORE else 1
+    day = _shift_days(event.date, sign * meaning.amount, meaning.unit)
+    if meaning.relation is EventRelation.ELAPSED and meaning.unit is Unit.YEAR and meaning.amount == int(meaning.amount):
+        return Resolved(day.isoformat(), day, day)  # anniversaries are days
+    return Resolved(fallback_value, day, day)
+
+
+def _reference_event(meaning: EventAnchored, knowledge: KnowledgeBase | None) -> ReferenceEvent | None:
+    if knowledge is None or not meaning.event:
+        return None
+    if meaning.relation in (EventRelation.ELAPSED, EventRelation.ORDINAL, EventRelation.SINCE):
+        counted = knowledge.counting_events(meaning.event)
+        if counted:
+            return counted[0]
+    matches = knowledge.match(meaning.event, limit=1)
+    return matches[0][0] if matches and matches[0][1] >= 0.5 else None
+
+
+# --- documents -------------------------------------------------------------------
+
+
+def detect_kind(mentions: Sequence[Mention]) -> str:
+    """'news' unless explicit full dates outnumber deictic expressions (a chronology)."""
+    explicit = sum(
+        1
+        for m in mentions
+        if isinstance(m.meaning, CalendarDate) and m.meaning.year is not None and m.meaning.month is not None
+    )
+    deictic = sum(
+        1
+        for m in mentions
+        if isinstance(m.meaning, WeekdayRef | Reference)
+        or (isinstance(m.meaning, Relative | Shift) and getattr(m.meaning, "anchor", None) is Anchor.PUBLICATION)
+    )
+    return "narrative" if explicit >= 3 and explicit > 2 * deictic else "news"
+
+
+def _updates_narrative(mention: Mention, resolved: Resolved, kind: str) -> bool:
+    if not resolved.is_day or mention.kind not in ("DATE", "TIME"):
+        return False
+    if kind == "narrative":
+        return True
+    return isinstance(mention.meaning, CalendarDate | WeekdayRef | ClockTime | PartOfDay)
+
+
+def anchor_on_day(
+    mentions: Sequence[Mention],
+    publication: date,
+    kind: str,
+    knowledge: KnowledgeBase | None,
+) -> list[tuple[Mention, Resolved | None]]:
+    """Resolve every mention of a document for one publication day."""
+    narrative = publication
+    out: list[tuple[Mention, Resolved | None]] = []
+    for mention in mentions:
+        frame = Frame(publication, narrative, mention.tense, knowledge)
+        resolved = resolve(mention.meaning, frame, mention.mod)
+        if resolved is not None and _updates_narrative(mention, resolved, kind):
+            assert resolved.earliest is not None
+            narrative = resolved.earliest
+        out.append((mention, resolved))
+    return out
+
+
+def anchor_mentions(
+    mentions: Sequence[Mention],
+    publication: date | UncertainTime,
+    kind: str | None = None,
+    knowledge: KnowledgeBase | None = None,
+    max_days: int = 400,
+) -> list[Mention]:
+    """Fill ``value`` and ``time`` of every mention.
+
+    With an uncertain publication day, each candidate day is tried and the
+    mention's time is the mixture of the results weighted by the day's
+    probability; the value is the one at the most likely day.
+    """
+    kind = kind or detect_kind(mentions)
+    if isinstance(publication, date):
+        publication = UncertainTime.exact(publication)
+    days = _candidate_days(publication, max_days)
+    mode = publication.most_likely
+    per_day = {day: anchor_on_day(mentions, day, kind, knowledge) for day, _ in days}
+    anchored = []
+    for index, mention in enumerate(mentions):
+        at_mode = per_day[mode][index][1] if mode in per_day else None
+        mixture: dict[date, float] = {}
+        granularity = Granularity.DAY
+        for day, weight in days:
+            resolved = per_day[day][index][1]
+            if resolved is None or resolved.earliest is None or resolved.latest is None:
+                continue
+            granularity = resolved.granularity
+            _spread(mixture, resolved.earliest, resolved.latest, weight)
+        time = _mixture_time(mixture, granularity, at_mode) if mention.kind in ("DATE", "TIME") or mixture else None
+        anchored.append(
+            attrs.evolve(mention, value=at_mode.value if at_mode else _unknown_value(mention), time=time)
+        )
+    return anchored
+
+
+def _unknown_value(mention: Mention) -> str:
+    return {"DATE": "XXXX-XX-XX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXD", "SET": "P1D"}[mention.kind]
+
+
+def _candidate_days(publication: UncertainTime, max_days: int) -> list[tuple[date, float]]:
+    if publication.is_exact:
+        return [(publication.earliest, 1.0)]
+    distribution = sorted(publication.distribution().items(), key=lambda item: -item[1])
+    kept = distribution[:max_days]
+    total = math.fsum(p for _, p in kept) or 1.0
+    return [(day, p / total) for day, p in kept if p > 0]
+
+
+def _spread(mixture: dict[date, float], lo: date, hi: date, weight: float) -> None:
+    width = (hi - lo).days + 1
+    if width > 4000:  # a century: keep the bounds, not every day
+        for day in (lo, hi):
+            mixture[day] = mixture.get(day, 0.0) + weight / 2
+        return
+    share = weight / width
+    for n in range(width):
+        day = lo + timedelta(days=n)
+        mixture[day] = mixture.get(day, 0.0) + share
+
+
+def _mixture_time(mixture: dict[date, float], granularity: Granularity, at_mode: Resolved | None) -> UncertainTime | None:
+    if not mixture:
+        return None
+    time = UncertainTime.from_distribution(mixture, granularity)
+    if at_mode is not None and at_mode.earliest is not None and not time.weights:
+        return attrs.evolve(time, most_likely=max(time.earliest, min(at_mode.earliest, time.latest)))
+    return time

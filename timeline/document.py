@@ -1,0 +1,135 @@
+"""Documents and the loaders that make them from files, folders and JSONL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+import attrs
+
+from timeline.errors import InputError
+from timeline.uncertain import UncertainTime
+
+__all__ = [
+    "Document",
+    "load",
+    "load_folder",
+    "load_jsonl",
+    "load_text",
+    "parse_day",
+]
+
+#: Documents larger than this are refused rather than silently truncated.
+MAX_DOCUMENT_CHARS = 20_000_000
+
+
+def parse_day(value: str | date) -> date:
+    """A ``YYYY-MM-DD`` string (or a date) as a date; a clear error otherwise."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError as error:
+        raise InputError(f"not a YYYY-MM-DD date: {value!r}") from error
+
+
+def _known(publication: UncertainTime | date | str | None) -> UncertainTime | None:
+    if publication is None or isinstance(publication, UncertainTime):
+        return publication
+    return UncertainTime.exact(parse_day(publication))
+
+
+@attrs.frozen
+class Document:
+    """One article: its text and, when known, its publication day or window.
+
+    ``publication`` may be a date, a ``YYYY-MM-DD`` string or an
+    :class:`UncertainTime` window; when given it overrides inference.
+    ``kind`` is ``"news"`` or ``"narrative"`` (histories, chronologies), or
+    None to let the tagger decide.
+    """
+
+    id: str
+    text: str = attrs.field(repr=lambda t: f"<{len(t)} chars>")
+    publication: UncertainTime | None = attrs.field(default=None, converter=_known)
+    source: str | None = None
+    kind: str | None = None
+
+    @text.validator
+    def _check_text(self, _attribute: attrs.Attribute, value: str) -> None:
+        if not isinstance(value, str):
+            raise InputError(f"document {self.id!r}: text must be str, not {type(value).__name__}")
+        if len(value) > MAX_DOCUMENT_CHARS:
+            raise InputError(f"document {self.id!r} has {len(value)} characters (limit {MAX_DOCUMENT_CHARS})")
+
+
+def _decode(raw: bytes, origin: str) -> str:
+    if b"\x00" in raw[:65536]:
+        raise InputError(f"{origin}: looks binary (NUL bytes), not a text article")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > max(10, len(text) // 100):
+            raise InputError(f"{origin}: not UTF-8 or Windows-1252 text") from None
+        return text
+
+
+def load_text(path: str | Path, publication: date | str | None = None) -> Document:
+    """A ``.txt`` file as a document whose id is the file name."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from error
+    return Document(path.name, _decode(raw, str(path)), publication, source=str(path))
+
+
+def load_jsonl(path: str | Path) -> Iterator[Document]:
+    """Records ``{"id", "text", "dct"?}``, one per line, streamed."""
+    path = Path(path)
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from error
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                record = json.loads(_decode(line, where))
+            except json.JSONDecodeError as error:
+                raise InputError(f"{where}: invalid JSON ({error.msg})") from error
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise InputError(f"{where}: a record needs a string 'text'")
+            dct = record.get("dct") or record.get("publication")
+            yield Document(
+                str(record.get("id", f"{path.name}:{number}")),
+                record["text"],
+                dct,
+                source=where,
+                kind=record.get("kind"),
+            )
+
+
+def load_folder(path: str | Path, pattern: str = "*.txt") -> list[Document]:
+    """Every matching file of a folder, in name order."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InputError(f"not a folder: {folder}")
+    return [load_text(p) for p in sorted(folder.glob(pattern)) if p.is_file()]
+
+
+def load(paths: Iterable[str | Path]) -> Iterator[Document]:
+    """Documents from any mix of ``.txt`` files, ``.jsonl`` files and folders."""
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            yield from load_folder(path)
+        elif path.suffix == ".jsonl":
+            yield from load_jsonl(path)
+        else:
+            yield load_text(path)

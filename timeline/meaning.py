@@ -1,0 +1,244 @@
+"""Unanchored meanings of temporal expressions.
+
+The tagger turns "five days ago" into ``Shift(5, DAY, -1)`` and "Feb. 24" into
+``CalendarDate(None, 2, 24)``: what the words say, before anyone knows the
+publication day. The anchoring stage (:mod:`timeline.anchor`) turns a meaning
+plus a reference into TIMEX3 values and :class:`~timeline.uncertain.UncertainTime`.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+__all__ = [
+    "Anchor",
+    "CalendarDate",
+    "CalendarSpan",
+    "ClockTime",
+    "Duration",
+    "EventAnchored",
+    "EventRelation",
+    "Meaning",
+    "PartOfDay",
+    "Recurrence",
+    "Reference",
+    "Relative",
+    "Shift",
+    "Tense",
+    "Unit",
+    "WeekdayRef",
+    "WeekendRef",
+]
+
+
+class Unit(enum.Enum):
+    """Calendar units, with their TIMEX3 duration letter."""
+
+    SECOND = "S"
+    MINUTE = "TM"  # "T" marks time units in TIMEX3 durations (PT5M)
+    HOUR = "H"
+    DAY = "D"
+    WEEKEND = "WE"
+    WEEK = "W"
+    MONTH = "M"
+    SEASON = "SE"
+    QUARTER = "Q"
+    HALF = "H1"
+    YEAR = "Y"
+    DECADE = "DE"
+    CENTURY = "CE"
+
+    @property
+    def days(self) -> float:
+        """Average length in days (for likelihoods and comparisons)."""
+        return _UNIT_DAYS[self]
+
+    @property
+    def is_time(self) -> bool:
+        return self in (Unit.SECOND, Unit.MINUTE, Unit.HOUR)
+
+
+_UNIT_DAYS = {
+    Unit.SECOND: 1 / 86400,
+    Unit.MINUTE: 1 / 1440,
+    Unit.HOUR: 1 / 24,
+    Unit.DAY: 1.0,
+    Unit.WEEKEND: 2.0,
+    Unit.WEEK: 7.0,
+    Unit.MONTH: 30.44,
+    Unit.SEASON: 91.3,
+    Unit.QUARTER: 91.3,
+    Unit.HALF: 182.6,
+    Unit.YEAR: 365.25,
+    Unit.DECADE: 3652.5,
+    Unit.CENTURY: 36525.0,
+}
+
+
+class Tense(enum.Enum):
+    """Tense of the clause around an expression (decides bare weekdays)."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+class Anchor(enum.Enum):
+    """What a relative expression counts from."""
+
+    PUBLICATION = "publication"  # the document's creation time ("five days ago")
+    NARRATIVE = "narrative"  # the running reference time ("three days later")
+
+
+@attrs.frozen
+class CalendarDate:
+    """An explicit, possibly partial date: "Feb. 24, 2022", "Feb. 24", "2022", "the 24th".
+
+    A missing year is chosen at anchoring time: ``year_offset`` counts from the
+    anchor's year ("June last year" -> -1); ``direction`` -1 means the latest
+    such month before the anchor's month ("last May"), +1 the first after it.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_offset: int | None = None
+    direction: int | None = None
+
+
+@attrs.frozen
+class CalendarSpan:
+    """A named stretch of a year or era: seasons, quarters, halves, decades, centuries.
+
+    ``index`` is the season (1 spring .. 4 winter), quarter (1-4), half (1-2),
+    decade (199 for the 1990s) or century (20 for the 20th century).
+    ``offset`` is set instead of ``year`` for "last summer" (-1), "this quarter" (0).
+    """
+
+    unit: Unit
+    index: int
+    year: int | None = None
+    offset: int | None = None
+
+
+@attrs.frozen
+class Relative:
+    """A calendar unit counted from the anchor: today (0 DAY), last week (-1 WEEK)."""
+
+    unit: Unit
+    offset: int
+    anchor: Anchor = Anchor.PUBLICATION
+
+
+@attrs.frozen
+class Shift:
+    """A distance from the anchor: "five days ago", "two weeks later", "in a month".
+
+    ``amount`` is None for vague amounts ("days ago", "within weeks").
+    """
+
+    amount: float | None
+    unit: Unit
+    direction: int  # -1 before the anchor, +1 after it
+    anchor: Anchor = Anchor.PUBLICATION
+
+
+@attrs.frozen
+class WeekdayRef:
+    """A weekday: ``offset`` None for bare ("Friday"), -1 last, 0 this, +1 next."""
+
+    weekday: int  # ISO: Monday = 1 .. Sunday = 7
+    offset: int | None = None
+
+
+@attrs.frozen
+class WeekendRef:
+    """A weekend: ``offset`` None for bare ("the weekend"), -1 last, 0 this, +1 next."""
+
+    offset: int | None = None
+
+
+@attrs.frozen
+class PartOfDay:
+    """A part of a day (MO, AF, EV, NI, DT) of a base day meaning or of an unknown day."""
+
+    part: str
+    base: Meaning | None = None
+
+
+@attrs.frozen
+class ClockTime:
+    """A clock time, optionally of a base day meaning."""
+
+    hour: int
+    minute: int = 0
+    base: Meaning | None = None
+
+
+@attrs.frozen
+class Duration:
+    """A length of time; ``amount`` None for vague ("for days" -> PXD)."""
+
+    amount: float | None
+    unit: Unit
+
+
+@attrs.frozen
+class Recurrence:
+    """A set of times: "daily" (1 DAY), "every week", "each Monday", "nightly"."""
+
+    unit: Unit
+    amount: float = 1
+    weekday: int | None = None
+    part: str | None = None
+
+
+@attrs.frozen
+class Reference:
+    """Deictic references: ``PRESENT_REF`` (now), ``PAST_REF`` (recently), ``FUTURE_REF``."""
+
+    value: str
+
+
+class EventRelation(enum.Enum):
+    """How an event-anchored expression relates its reference to the named event."""
+
+    ELAPSED = "elapsed"  # "three weeks into the invasion": reference = event + amount
+    ORDINAL = "ordinal"  # "entered its fifth month", "the 100th day of": inside unit #n
+    SINCE = "since"  # "since the invasion began": reference after the event
+    BEFORE = "before"  # "a day before the summit": expression = event - amount
+    AFTER = "after"  # "a day after troops withdrew": expression = event + amount
+
+
+@attrs.frozen
+class EventAnchored:
+    """An expression counted from a named event: "three weeks into the invasion".
+
+    ``event`` is the event phrase as written ("the invasion", "troops withdrew").
+    For ELAPSED and ORDINAL the publication (or narrative) time is what is
+    dated; for BEFORE/AFTER the expression itself is dated relative to the event.
+    """
+
+    event: str
+    relation: EventRelation
+    amount: float | None = None
+    unit: Unit = Unit.DAY
+
+
+Meaning = (
+    CalendarDate
+    | CalendarSpan
+    | Relative
+    | Shift
+    | WeekdayRef
+    | WeekendRef
+    | PartOfDay
+    | ClockTime
+    | Duration
+    | Recurrence
+    | Reference
+    | EventAnchored
+)

@@ -1,0 +1,617 @@
+"""Builders: turn a rule's matched groups into an unanchored meaning.
+
+Each builder is named by the ``build`` field of a grammar rule. It returns a
+:class:`Built` (TIMEX3 type, meaning, mod, event phrase) or None to veto the
+match when the context shows it is not temporal ("May I", "2000 people").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+
+import attrs
+
+from timeline.meaning import (
+    Anchor,
+    CalendarDate,
+    CalendarSpan,
+    ClockTime,
+    Duration,
+    EventAnchored,
+    EventRelation,
+    Meaning,
+    PartOfDay,
+    Recurrence,
+    Reference,
+    Relative,
+    Shift,
+    Unit,
+    WeekdayRef,
+    WeekendRef,
+)
+from timeline.tagger.grammar import Grammar
+
+__all__ = ["BUILDERS", "Built", "Context"]
+
+Groups = dict[str, str | None]
+
+
+@attrs.frozen
+class Built:
+    kind: str
+    meaning: Meaning
+    mod: str | None = None
+    event: str | None = None
+
+
+@attrs.frozen
+class Context:
+    """The text around a match, for builders that veto on context."""
+
+    text: str
+    start: int
+    end: int
+    grammar: Grammar
+
+    def word_before(self) -> str:
+        """The lowercase word just before the match ('' at the start)."""
+        window = self.text[max(0, self.start - 30) : self.start]
+        found = _LAST_WORD.search(window)
+        return found.group(1).lower() if found else ""
+
+    def char_before(self) -> str:
+        stripped = self.text[max(0, self.start - 5) : self.start].rstrip()
+        return stripped[-1:] if stripped else ""
+
+    def word_after(self) -> str:
+        """The word just after the match, case kept ('' if punctuation comes first)."""
+        found = _NEXT_WORD.match(self.text, self.end, min(len(self.text), self.end + 40))
+        return found.group(1) if found else ""
+
+    def char_after(self) -> str:
+        stripped = self.text[self.end : self.end + 5].lstrip()
+        return stripped[:1]
+
+
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W{0,3}$")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}([\w’'-]{1,30})")
+
+# --- shared readers ---------------------------------------------------------
+
+
+def _amount(grammar: Grammar, raw: str | None) -> float | None:
+    """'five' -> 5, '1,400' -> 1400, 'twenty-four' -> 24, 'several' -> None."""
+    if raw is None:
+        return 1.0
+    text = " ".join(raw.lower().replace("-", " ").split())
+    half = 0.0
+    if text.endswith(" and a half"):
+        half, text = 0.5, text[: -len(" and a half")]
+    if grammar.lookup("vague_amounts", text) is not None:
+        return None
+    if text.replace(",", "").replace(".", "", 1).isdigit():
+        return float(text.replace(",", "")) + half
+    direct = grammar.lookup("numbers", text)
+    if direct is not None:
+        return float(direct) + half
+    total = 0.0
+    for word in text.split():
+        if word == "and":
+            continue
+        if word == "hundred":
+            total = max(total, 1.0) * 100
+            continue
+        value = grammar.lookup("numbers", word)
+        if value is None:
+            return None
+        total += value
+    return total + half
+
+
+def _unit(grammar: Grammar, raw: str | None) -> tuple[Unit, float]:
+    """A unit word as (Unit, multiplier): 'fortnight' is two weeks."""
+    name = grammar.lookup("units", raw or "") or "DAY"
+    if name == "FORTNIGHT":
+        return Unit.WEEK, 2.0
+    return Unit[name], 1.0
+
+
+def _ordinal(grammar: Grammar, raw: str) -> int | None:
+    text = raw.lower()
+    digits = re.match(r"(\d{1,4})(?:st|nd|rd|th)$", text)
+    if digits:
+        return int(digits.group(1))
+    value = grammar.lookup("ordinals", text)
+    if value is not None:
+        return int(value)
+    tens, _, unit = text.partition("-")
+    if unit:
+        head = grammar.lookup("numbers", tens)
+        tail = grammar.lookup("ordinals", unit)
+        if head is not None and tail is not None:
+            return int(head) + int(tail)
+    return None
+
+
+def _mod(grammar: Grammar, approx: str | None) -> str | None:
+    return grammar.lookup("approximators", approx) if approx else None
+
+
+def _part(grammar: Grammar, part: str | None) -> str | None:
+    return grammar.lookup("period_parts", part) if part else None
+
+
+def _month(grammar: Grammar, raw: str | None) -> int | None:
+    return grammar.lookup("months", raw) if raw else None
+
+
+def _event(raw: str | None) -> str | None:
+    return " ".join(raw.split()) if raw else None
+
+
+# --- event-anchored -----------------------------------------------------------
+
+
+def event_elapsed(g: Groups, ctx: Context) -> Built | None:
+    amount = _amount(ctx.grammar, g.get("amount"))
+    unit, factor = _unit(ctx.grammar, g.get("unit"))
+    event = _event(g.get("event")) or ""
+    meaning = EventAnchored(event, EventRelation.ELAPSED, _scale(amount, factor), unit)
+    return Built("DURATION", meaning, _mod(ctx.grammar, g.get("approx")), event or None)
+
+
+def event_ordinal(g: Groups, ctx: Context) -> Built | None:
+    number = _ordinal(ctx.grammar, g.get("ord") or "")
+    if number is None or number < 1:
+        return None
+    unit_word = (g.get("unit") or "").lower()
+    event = _event(g.get("event")) or ""
+    if unit_word == "anniversary":
+        return Built("DATE", EventAnchored(event, EventRelation.ELAPSED, number, Unit.YEAR), event=event)
+    unit, factor = _unit(ctx.grammar, unit_word)
+    meaning = EventAnchored(event, EventRelation.ORDINAL, number * factor, unit)
+    return Built("DATE", meaning, event=event)
+
+
+def event_since(g: Groups, ctx: Context) -> Built | None:
+    event = _event(g.get("event")) or ""
+    return Built("DURATION", EventAnchored(event, EventRelation.SINCE), event=event)
+
+
+def event_offset(g: Groups, ctx: Context) -> Built | None:
+    amount = _amount(ctx.grammar, g.get("amount"))
+    unit, factor = _unit(ctx.grammar, g.get("unit"))
+    direction = (g.get("dir") or "").lower()
+    relation = EventRelation.BEFORE if direction in ("before", "prior to") else EventRelation.AFTER
+    event = _event(g.get("event")) or ""
+    meaning = EventAnchored(event, relation, _scale(amount, factor), unit)
+    return Built("DURATION", meaning, _mod(ctx.grammar, g.get("approx")), event)
+
+
+def _scale(amount: float | None, factor: float) -> float | None:
+    return None if amount is None else amount * factor
+
+
+# --- calendar dates -----------------------------------------------------------
+
+
+def date(g: Groups, ctx: Context) -> Built | None:
+    if ctx.word_after().lower() in ("percent", "per", "times", "million", "billion") or ctx.char_after() == "%":
+        return None
+    month = _month(ctx.grammar, g.get("month") or g.get("month2"))
+    if month is None and g.get("month") and g["month"].isdigit():
+        month = int(g["month"])
+    day_text = g.get("day") or g.get("day2")
+    day = int(day_text) if day_text else None
+    year = int(g["year"]) if g.get("year") else None
+    if day is not None and not _valid_day(year, month, day):
+        day = None  # "Feb. 30": keep what is certain, the month
+    base = CalendarDate(year, month, day)
+    mod = _part(ctx.grammar, g.get("part"))
+    if g.get("hour"):
+        return Built("TIME", ClockTime(int(g["hour"]), int(g.get("minute") or 0), base))
+    return Built("DATE", base, mod)
+
+
+def _valid_day(year: int | None, month: int | None, day: int) -> bool:
+    if month is None:
+        return 1 <= day <= 31
+    last = calendar.monthrange(year if year is not None else 2000, month)[1]
+    return 1 <= day <= last
+
+
+def numeric_date(g: Groups, ctx: Context) -> Built | None:
+    a, b = int(g["a"] or 0), int(g["b"] or 0)
+    year_text = g["year"] or ""
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    if len(year_text) == 2 and int(year_text) > 50:
+        year -= 100
+    european = g.get("sep") == "." or a > 12
+    day, month = (a, b) if european else (b, a)
+    if not 1 <= month <= 12 or not _valid_day(year, month, day):
+        return None
+    return Built("DATE", CalendarDate(year, month, day))
+
+
+_RELATION = {
+    "last": -1,
+    "this past": -1,
+    "the past": -1,
+    "past": -1,
+    "previous": -1,
+    "the previous": -1,
+    "the last": -1,
+    "this": 0,
+    "the current": 0,
+    "current": 0,
+    "the same": 0,
+    "next": 1,
+    "coming": 1,
+    "this coming": 1,
+    "the coming": 1,
+    "the next": 1,
+    "the following": 1,
+}
+
+
+def _relation(raw: str | None) -> int | None:
+    return _RELATION.get(" ".join(raw.lower().split())) if raw else None
+
+
+def month_relative(g: Groups, ctx: Context) -> Built | None:
+    month = _month(ctx.grammar, g.get("month"))
+    relation = _relation(g.get("rel"))
+    mod = _part(ctx.grammar, g.get("part"))
+    if " year" in ctx.text[ctx.start : ctx.end].lower()[-6:]:
+        return Built("DATE", CalendarDate(None, month, None, year_offset=relation), mod)
+    if relation == 0:
+        return Built("DATE", CalendarDate(None, month, None, year_offset=0), mod)
+    return Built("DATE", CalendarDate(None, month, None, direction=relation), mod)
+
+
+#: Words after which a bare month or year is a date ("in March", "since 2014").
+_DATE_CONTEXT = frozenset(
+    "in since until till by from to through throughout during of before after between and or "
+    "early late mid end start beginning middle around circa until into last this next as "
+    "from-to".split()
+)
+
+
+def month_alone(g: Groups, ctx: Context) -> Built | None:
+    month = _month(ctx.grammar, g.get("month"))
+    mod = _part(ctx.grammar, g.get("part"))
+    word = g.get("month") or ""
+    if mod is None:
+        before = ctx.word_before()
+        if before not in _DATE_CONTEXT:
+            return None
+        if word.lower().rstrip(".") in ("may", "march") and before in ("and", "or", "to", "as"):
+            return None
+        after = ctx.word_after()
+        if after[:1].isupper() and ctx.grammar.lookup("months", after) is None:
+            return None  # "in May Day", "March Madness"
+    if len(word.rstrip(".")) == 3 and word.rstrip(".").lower() in ("mar", "jun", "jul", "sat"):
+        return None
+    return Built("DATE", CalendarDate(None, month, None), mod)
+
+
+def holiday(g: Groups, ctx: Context) -> Built | None:
+    code = ctx.grammar.lookup("holidays", g.get("holiday") or "")
+    if code is None:
+        return None
+    year = int(g["year"]) if g.get("year") else None
+    return Built("DATE", CalendarDate(year, code // 100, code % 100))
+
+
+def year(g: Groups, ctx: Context) -> Built | None:
+    value = int(g["year"] or 0)
+    mod = _part(ctx.grammar, g.get("part"))
+    if ctx.text[ctx.end : ctx.end + 1] in ("-", "/") and ctx.text[ctx.end + 1 : ctx.end + 2].isdigit():
+        if ctx.text[ctx.end + 2 : ctx.end + 4].isdigit() and ctx.text[ctx.end + 3 : ctx.end + 5].isdigit() is False:
+            return None
+        if ctx.text[ctx.end + 3 : ctx.end + 4] in ("-", "/"):
+            return None  # a malformed numeric date such as 2022-13-45
+    if mod is None and not g.get("fiscal") and not _year_in_context(ctx):
+        return None
+    return Built("DATE", CalendarDate(value), mod)
+
+
+def _year_in_context(ctx: Context) -> bool:
+    after = ctx.word_after()
+    if after[:1].isdigit():
+        return False
+    if after.islower() and after.endswith("s") and after not in ("was", "is", "has", "as", "its"):
+        return False  # "2000 people", "1999 dollars"
+    before = ctx.word_before()
+    if before in _DATE_CONTEXT or before in ("the", "year", "season", "fiscal", "spring", "summer", "autumn", "fall", "winter"):
+        return True
+    previous = ctx.char_before()
+    if previous in ("(", ",", "[", "—", "–", ";", ":"):
+        return True
+    following = ctx.char_after()
+    return following in ("", ".", ",", ";", ")", "]", ":", "!", "?", "—", "–")
+
+
+def decade(g: Groups, ctx: Context) -> Built | None:
+    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+             "seventies": 7, "eighties": 8, "nineties": 9}
+    if g.get("decade"):
+        index = int(g["decade"] or 0)
+    else:
+        digit = int(g["short"]) if g.get("short") else words[(g.get("word") or "").lower()]
+        index = 190 + digit if digit else 200
+    span = CalendarSpan(Unit.DECADE, index)
+    return Built("DATE", span, _part(ctx.grammar, g.get("part")))
+
+
+def century(g: Groups, ctx: Context) -> Built | None:
+    number = _ordinal(ctx.grammar, g.get("ord") or "")
+    if number is None or not 1 <= number <= 30:
+        return None
+    return Built("DATE", CalendarSpan(Unit.CENTURY, number - 1), _part(ctx.grammar, g.get("part")))
+
+
+_SEASON_INDEX = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+
+
+def season(g: Groups, ctx: Context) -> Built | None:
+    code = ctx.grammar.lookup("seasons", g.get("season") or "")
+    if code is None:
+        return None
+    year_value = int(g["year"]) if g.get("year") else None
+    span = CalendarSpan(Unit.SEASON, _SEASON_INDEX[code], year_value, _relation(g.get("rel")))
+    return Built("DATE", span, _part(ctx.grammar, g.get("part")))
+
+
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4, "final": 4, "last": 4}
+
+
+def quarter(g: Groups, ctx: Context) -> Built | None:
+    index = int(g["qn"]) if g.get("qn") else _QUARTERS[(g.get("qord") or "").lower()]
+    year_text = g.get("year") or g.get("yr")
+    year_value = int(year_text) if year_text else None
+    offset = _relation(g.get("rel"))
+    if year_value is None and offset is None:
+        offset = 0
+    return Built("DATE", CalendarSpan(Unit.QUARTER, index, year_value, None if year_value else offset))
+
+
+def half(g: Groups, ctx: Context) -> Built | None:
+    index = 1 if (g.get("half") or "").lower() == "first" else 2
+    year_value = int(g["year"]) if g.get("year") else None
+    offset = None if year_value else _relation(g.get("rel"))
+    return Built("DATE", CalendarSpan(Unit.HALF, index, year_value, offset))
+
+
+# --- counted from the anchor ------------------------------------------------------
+
+_BACKWARD = {"ago", "earlier", "before", "previously", "back"}
+_FROM_PUBLICATION = {"ago", "from now", "hence", "back"}
+
+
+def shift(g: Groups, ctx: Context) -> Built | None:
+    amount = _amount(ctx.grammar, g.get("amount"))
+    unit, factor = _unit(ctx.grammar, g.get("unit"))
+    word = " ".join((g.get("dir") or "").lower().split())
+    direction = -1 if word in _BACKWARD else 1
+    anchor = Anchor.PUBLICATION if word in _FROM_PUBLICATION else Anchor.NARRATIVE
+    meaning = Shift(_scale(amount, factor), unit, direction, anchor)
+    return Built("DATE", meaning, _mod(ctx.grammar, g.get("approx")))
+
+
+def shift_in(g: Groups, ctx: Context) -> Built | None:
+    from timeline.tagger.clause import tense_at
+    from timeline.meaning import Tense
+
+    amount = _amount(ctx.grammar, g.get("amount"))
+    unit, factor = _unit(ctx.grammar, g.get("unit"))
+    mod = _mod(ctx.grammar, g.get("approx"))
+    if ctx.word_before() == "in" and amount is not None and tense_at(ctx.text, ctx.start) is Tense.FUTURE:
+        return Built("DATE", Shift(amount * factor, unit, 1), mod)
+    return Built("DURATION", Duration(_scale(amount, factor), unit), mod)
+
+
+_NARRATIVE_PARTS = {"morning": "MO", "evening": "EV", "night": "NI", "afternoon": "AF"}
+
+
+def narrative_day(g: Groups, ctx: Context) -> Built | None:
+    phrase = " ".join(ctx.text[ctx.start : ctx.end].lower().split())
+    if phrase.startswith("the day before"):
+        return Built("DATE", Relative(Unit.DAY, -1, Anchor.NARRATIVE))
+    if phrase.startswith("the day after"):
+        return Built("DATE", Relative(Unit.DAY, 1, Anchor.NARRATIVE))
+    words = phrase.split()
+    noun = words[-1]
+    if phrase.startswith(("that ", "later that", "earlier that")) or words[1] == "same":
+        offset = 0
+    elif words[1] in ("next", "following"):
+        offset = 1
+    else:
+        offset = -1
+    if noun in _NARRATIVE_PARTS:
+        return Built("TIME", PartOfDay(_NARRATIVE_PARTS[noun], Relative(Unit.DAY, offset, Anchor.NARRATIVE)))
+    unit, _ = _unit(ctx.grammar, noun)
+    return Built("DATE", Relative(unit, offset, Anchor.NARRATIVE))
+
+
+def relative_unit(g: Groups, ctx: Context) -> Built | None:
+    unit = Unit[ctx.grammar.lookup("calendar_units", g.get("unit") or "") or "DAY"]
+    rel = " ".join((g.get("rel") or "").lower().split())
+    offset = _relation(rel) or 0
+    mod = _part(ctx.grammar, g.get("part"))
+    if g.get("end"):
+        mod = "END"
+    if rel in ("the past", "the last"):
+        return Built("DURATION", Duration(1, unit), mod)
+    if unit is Unit.WEEKEND:
+        return Built("DATE", WeekendRef(offset), mod)
+    if unit is Unit.DAY and rel in ("next", "the next", "the following", "the previous"):
+        return Built("DATE", Relative(Unit.DAY, offset, Anchor.NARRATIVE), mod)
+    return Built("DATE", Relative(unit, offset), mod)
+
+
+def weekend(g: Groups, ctx: Context) -> Built | None:
+    return Built("DATE", WeekendRef(None))
+
+
+# --- days, weekdays, clock ------------------------------------------------------
+
+
+def clock(g: Groups, ctx: Context) -> Built | None:
+    after = ctx.word_after().lower()
+    if after in ("million", "billion", "percent", "per", "times", "trillion") or ctx.char_after() == "%":
+        return None
+    if ctx.word_before() in ("version", "v", "article", "section", "chapter", "verse", "no", "number"):
+        return None
+    named = (g.get("named") or "").lower()
+    if named:
+        hour, minute = (0, 0) if named == "midnight" else (12, 0)
+    elif g.get("h12"):
+        hour, minute = int(g["h12"] or 0) % 12, int(g.get("m12") or 0)
+        if (g.get("ampm") or "").lower().startswith("p"):
+            hour += 12
+    else:
+        hour, minute = int(g["h24"] or 0), int(g.get("m24") or 0)
+    base: Meaning | None = None
+    if g.get("weekday"):
+        base = WeekdayRef(ctx.grammar.lookup("weekdays", g["weekday"] or ""))
+    elif g.get("deictic"):
+        base = Relative(Unit.DAY, ctx.grammar.lookup("deictic_days", g["deictic"] or "") or 0)
+    mod = "APPROX" if g.get("approx") else None
+    return Built("TIME", ClockTime(hour, minute, base), mod)
+
+
+def deictic_part(g: Groups, ctx: Context) -> Built | None:
+    if g.get("dpart"):
+        spec = ctx.grammar.lookup("deictic_parts", g["dpart"] or "")
+        offset_text, part = spec.split()
+        offset = int(offset_text)
+    else:
+        offset = ctx.grammar.lookup("deictic_days", g.get("dday") or "") or 0
+        part = ctx.grammar.lookup("parts_of_day", g.get("pod") or "") or "DT"
+    return Built("TIME", PartOfDay(part, Relative(Unit.DAY, offset)))
+
+
+def deictic_day(g: Groups, ctx: Context) -> Built | None:
+    offset = ctx.grammar.lookup("deictic_days", g.get("dday") or "")
+    if offset is None:
+        return None
+    part = (g.get("part") or "").lower()
+    mod = {"early": "START", "late": "END"}.get(part)
+    return Built("DATE", Relative(Unit.DAY, int(offset)), mod)
+
+
+def weekday(g: Groups, ctx: Context) -> Built | None:
+    number = ctx.grammar.lookup("weekdays", g.get("weekday") or "")
+    if number is None:
+        return None
+    follower = ctx.word_after().lower()
+    if not g.get("pod") and ctx.grammar.lookup("weekday_name_followers", follower):
+        return None  # "Sunday Times", "Sunday School"
+    if not g.get("pod") and ctx.word_after()[:1].isupper() and ctx.word_before() in ("bloody", "black", "super"):
+        return None
+    rel = " ".join((g.get("rel") or "").lower().split())
+    offset = {"last": -1, "next": 1, "coming": 1, "this coming": 1, "this": 0}.get(rel)
+    base = WeekdayRef(int(number), offset)
+    part = (g.get("part") or "").lower()
+    mod = "START" if part.startswith("early") else "END" if part.startswith("late") else None
+    if g.get("pod"):
+        code = ctx.grammar.lookup("parts_of_day", g["pod"] or "") or "DT"
+        return Built("TIME", PartOfDay(code, base), mod)
+    return Built("DATE", base, mod)
+
+
+def part_of_day(g: Groups, ctx: Context) -> Built | None:
+    code = ctx.grammar.lookup("parts_of_day", g.get("pod") or "")
+    if code is None:
+        return None
+    return Built("TIME", PartOfDay(code))
+
+
+# --- durations ------------------------------------------------------------------
+
+
+def duration(g: Groups, ctx: Context) -> Built | None:
+    raw_amount = g.get("amount") or g.get("amount2")
+    unit_word = g.get("unit") or g.get("unit2")
+    word = (unit_word or "").lower()
+    plural = word.endswith("s") and word not in ("hrs", "mins", "secs", "yrs")
+    amount = _amount(ctx.grammar, raw_amount) if raw_amount else (None if plural else 1.0)
+    unit, factor = _unit(ctx.grammar, unit_word)
+    single = (raw_amount or "a").lower() in ("a", "an", "one")
+    if single and word in ("second", "night", "quarter", "min", "sec") and not _stands_alone(ctx):
+        return None  # "a second round", "a quarter of the population"
+    if amount is not None and amount == 0:
+        return None
+    meaning = Duration(_scale(amount, factor), unit)
+    return Built("DURATION", meaning, _mod(ctx.grammar, g.get("approx")))
+
+
+def _stands_alone(ctx: Context) -> bool:
+    return ctx.char_after() in ("", ".", ",", ";", ")", ":") or ctx.word_after().lower() in (
+        "later", "earlier", "before", "after", "ago", "or", "and",
+    )
+
+
+def vague_duration(g: Groups, ctx: Context) -> Built | None:
+    word = (g.get("units") or "").lower()
+    unit, _ = _unit(ctx.grammar, word)
+    return Built("DURATION", Duration(None, unit))
+
+
+# --- sets and references -----------------------------------------------------------
+
+
+def set_word(g: Groups, ctx: Context) -> Built | None:
+    spec = ctx.grammar.lookup("set_words", g.get("word") or "")
+    if spec is None:
+        return None
+    code, _, part = spec.partition(" ")
+    return Built("SET", _recurrence_from_code(code, part or None))
+
+
+def _recurrence_from_code(code: str, part: str | None) -> Recurrence:
+    found = re.fullmatch(r"P(T?)(\d+)([A-Z])", code)
+    if found is None:
+        raise ValueError(f"bad set code {code}")
+    time, number, letter = found.groups()
+    unit = {"D": Unit.DAY, "W": Unit.WEEK, "M": Unit.MINUTE if time else Unit.MONTH,
+            "Y": Unit.YEAR, "H": Unit.HOUR}[letter]
+    return Recurrence(unit, int(number), part=part)
+
+
+def set_every(g: Groups, ctx: Context) -> Built | None:
+    raw = (g.get("amount") or "").lower()
+    amount = 2.0 if raw == "other" else (_amount(ctx.grammar, raw) if raw else 1.0)
+    if g.get("weekday"):
+        number = ctx.grammar.lookup("weekdays", g["weekday"] or "") or ctx.grammar.lookup(
+            "weekdays_plural", g["weekday"] or ""
+        )
+        return Built("SET", Recurrence(Unit.WEEK, 1, weekday=int(number)))
+    unit, factor = _unit(ctx.grammar, g.get("unit"))
+    return Built("SET", Recurrence(unit, (amount or 1.0) * factor))
+
+
+def set_times(g: Groups, ctx: Context) -> Built | None:
+    unit, factor = _unit(ctx.grammar, g.get("unit"))
+    return Built("SET", Recurrence(unit, factor))
+
+
+def reference(g: Groups, ctx: Context) -> Built | None:
+    value = ctx.grammar.lookup("references", g.get("ref") or "")
+    if value is None or ctx.text[ctx.end : ctx.end + 1] == "-":
+        return None  # "now-defunct"
+    return Built("DATE", Reference(value))
+
+
+BUILDERS: dict[str, Callable[[Groups, Context], Built | None]] = {
+    name: function
+    for name, function in globals().items()
+    if callable(function)
+    and getattr(function, "__module__", None) == __name__
+    and not name.startswith("_")
+    and name not in ("Built", "Context")
+}
