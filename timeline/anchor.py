@@ -497,8 +497,10 @@ def anchor_mentions(
     probability; the value is the one at the most likely day.
     """
     kind = kind or detect_kind(mentions)
+    if isinstance(publication, UncertainTime) and publication.is_exact:
+        publication = publication.earliest
     if isinstance(publication, date):
-        publication = UncertainTime.exact(publication)
+        return [_with_resolution(m, r) for m, r in anchor_on_day(mentions, publication, kind, knowledge)]
     days = _candidate_days(publication, max_days)
     mode = publication.most_likely
     per_day = {day: anchor_on_day(mentions, day, kind, knowledge) for day, _ in days}
@@ -518,6 +520,15 @@ def anchor_mentions(
             attrs.evolve(mention, value=at_mode.value if at_mode else _unknown_value(mention), time=time)
         )
     return anchored
+
+
+def _with_resolution(mention: Mention, resolved: Resolved | None) -> Mention:
+    if resolved is None:
+        return attrs.evolve(mention, value=_unknown_value(mention))
+    time = None
+    if resolved.earliest is not None and resolved.latest is not None:
+        time = UncertainTime.uniform(resolved.earliest, resolved.latest, resolved.granularity)
+    return attrs.evolve(mention, value=resolved.value, time=time)
 
 
 def _unknown_value(mention: Mention) -> str:

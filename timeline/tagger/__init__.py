@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from timeline.errors import InputError
 from timeline.mention import Mention
-from timeline.tagger.builders import BUILDERS, Context
+from timeline.tagger.builders import BUILDERS, Built, Context
 from timeline.tagger.clause import tense_at
-from timeline.tagger.grammar import Grammar, load_grammar
+from timeline.tagger.grammar import WORD_START, Grammar, load_grammar, word_key
 from timeline.uncertain import UncertainTime
 
 if TYPE_CHECKING:
@@ -24,27 +24,32 @@ if TYPE_CHECKING:
 __all__ = ["load_grammar", "scan", "tag"]
 
 
-def _spans(grammar: Grammar, text: str) -> Iterator[tuple[int, int, str, object]]:
-    """Raw matches: (start, end, rule name, Built), left to right, non-overlapping."""
-    search = grammar.scanner.search
+def _spans(grammar: Grammar, text: str) -> Iterator[tuple[int, int, str, Built]]:
+    """Raw matches: (start, end, rule name, Built), left to right, non-overlapping.
+
+    At each word start only the rules that can begin with its first two words
+    are tried, in grammar order; the first that matches (and is not vetoed by
+    its builder) wins.
+    """
     position = 0
-    length = len(text)
-    while position < length:
-        match = search(text, position)
-        if match is None:
-            return
-        group = match.lastgroup
-        assert group is not None
-        rule = grammar.by_group[group]
-        values = {short: match.group(full) for full, short in rule.subgroups}
-        start, end = match.span(f"{group}_timex") if values.get("timex") else match.span()
-        built = BUILDERS[rule.build](values, Context(text, start, end, grammar))
-        if built is None:
-            position = match.start() + 1
+    candidates = grammar.candidates
+    for word in WORD_START.finditer(text):
+        start_at = word.start()
+        if start_at < position:
             continue
-        yield start, end, rule.name, built
-        position = end if rule.consume == "timex" else match.end()
-        position = max(position, match.start() + 1)
+        second = word.group(2)
+        for rule in candidates(word_key(word.group(1)), second.lower() if second else None):
+            match = rule.regex.match(text, start_at)
+            if match is None:
+                continue
+            values = match.groupdict()
+            start, end = match.span("timex") if values.get("timex") else match.span()
+            built = BUILDERS[rule.build](values, Context(text, start, end, grammar, start_at))
+            if built is None:
+                continue
+            yield start, end, rule.name, built
+            position = end if rule.consume == "timex" else match.end()
+            break
 
 
 def scan(text: str) -> list[Mention]:
@@ -59,12 +64,12 @@ def scan(text: str) -> list[Mention]:
                 start=start,
                 end=end,
                 text=text[start:end],
-                kind=built.kind,  # type: ignore[attr-defined]
-                meaning=built.meaning,  # type: ignore[attr-defined]
+                kind=built.kind,
+                meaning=built.meaning,
                 rule=rule,
                 tense=tense_at(text, start, end),
-                mod=built.mod,  # type: ignore[attr-defined]
-                event=built.event,  # type: ignore[attr-defined]
+                mod=built.mod,
+                event=built.event,
             )
         )
     return mentions

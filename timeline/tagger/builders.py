@@ -54,6 +54,13 @@ class Context:
     start: int
     end: int
     grammar: Grammar
+    match_start: int = -1
+
+    def event_before(self) -> str | None:
+        """The event noun phrase ending just before the match ("the invasion entered...")."""
+        window = self.text[max(0, self.match_start - 120) : self.match_start]
+        found = self.grammar.event_before.search(window)
+        return found.group(1) if found else None
 
     def word_before(self) -> str:
         """The lowercase word just before the match ('' at the start)."""
@@ -167,7 +174,9 @@ def event_ordinal(g: Groups, ctx: Context) -> Built | None:
     if number is None or number < 1:
         return None
     unit_word = (g.get("unit") or "").lower()
-    event = _event(g.get("event")) or ""
+    event = _event(g.get("event") or ctx.event_before()) or ""
+    if not event:
+        return None
     if unit_word == "anniversary":
         return Built("DATE", EventAnchored(event, EventRelation.ELAPSED, number, Unit.YEAR), event=event)
     unit, factor = _unit(ctx.grammar, unit_word)

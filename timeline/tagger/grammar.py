@@ -11,6 +11,9 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Callable
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from datetime import date
 from importlib import resources
 from typing import Any
@@ -70,23 +73,155 @@ class Rule:
     consume: str
     examples: tuple[Example, ...]
     negatives: tuple[str, ...]
-    group: str  # the name of this rule's group in the compiled union
-    subgroups: tuple[tuple[str, str], ...]  # (group in union, name in rule)
+    regex: re.Pattern[str]
 
 
 @attrs.frozen
 class Grammar:
-    """The compiled scanner plus the tables the builders read."""
+    """The compiled scanner plus the tables the builders read.
+
+    ``first_words`` maps the first word a match can start with (lowercase
+    letters, ``#`` for a digit, ``'`` for an apostrophe) to the rules that can
+    start with it; the scanner tries only those rules at that word.
+    """
 
     rules: tuple[Rule, ...]
     tables: dict[str, dict[str, Any]]
-    scanner: re.Pattern[str]
+    first_words: dict[str, dict[str, tuple[Rule, ...]]]
     reference: date
-    by_group: dict[str, Rule]
+    event_before: re.Pattern[str]
 
     def lookup(self, table: str, phrase: str) -> Any:
         """The value of ``phrase`` in ``table`` (whitespace and case folded)."""
         return self.tables[table].get(_fold(phrase))
+
+    def candidates(self, first: str, second: str | None) -> tuple[Rule, ...]:
+        """The rules that can start with these two words, in rule order."""
+        table = self.first_words.get(first)
+        if table is None:
+            return ()
+        return table.get(second or ANY) or table.get(ANY) or ()
+
+
+#: Word starts the scanner looks at: a run of letters, a digit, or an apostrophe,
+#: with the next word when only whitespace separates them.
+WORD_START = re.compile(r"(?<![\w\-/@#])([^\W\d_]+|\d|['’])(?:(?=[ \t\u00a0\r\n]{1,3}([^\W\d_]+))|)")
+
+
+def word_key(token: str) -> str:
+    """The dispatch key of a word start (see :attr:`Grammar.first_words`)."""
+    if token.isdigit():
+        return "#"
+    if token == "’":
+        return "'"
+    return token.lower()
+
+
+class _Unbounded(Exception):
+    """A rule can start with any word: it cannot be dispatched."""
+
+
+ANY = "*"
+Words = tuple[str, str]
+
+
+def first_words_of(pattern: str) -> set[Words]:
+    """The first two words a regex can match: ``(first, second)`` pairs.
+
+    Words are lowercase letter runs; ``#`` stands for a digit and ``'`` for an
+    apostrophe. The second word is ``*`` when anything may follow the first
+    (the match can end there, or continues with punctuation or digits).
+    """
+    budget = [400_000]
+
+    def walk(items: list, i: int, state: tuple[tuple[str, ...], str], cont: Callable) -> set[Words]:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _Unbounded
+        if i == len(items):
+            return cont(state)
+        op, av = items[i]
+
+        def rest(next_state: tuple[tuple[str, ...], str]) -> set[Words]:
+            return walk(items, i + 1, next_state, cont)
+
+        if op is sre.LITERAL:
+            return _step(state, {chr(av)}, rest)
+        if op is sre.IN:
+            return _step(state, _class_chars(av), rest)
+        if op is sre.BRANCH:
+            out: set[Words] = set()
+            for alternative in av[1]:
+                out |= walk(list(alternative), 0, state, rest)
+            return out
+        if op is sre.SUBPATTERN:
+            return walk(list(av[3]), 0, state, rest)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, inner = av
+            out = rest(state) if low == 0 else set()
+            if high >= 1:
+                out |= walk(list(inner), 0, state, rest)
+            return out
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            return rest(state)
+        return {_pair(state)}  # the rest may be anything
+
+    def _step(state: tuple[tuple[str, ...], str], chars: set[str] | None, rest: Callable) -> set[Words]:
+        words, current = state
+        if chars is None:
+            return {_pair(state)}
+        out: set[Words] = set()
+        for char in chars:
+            lower = char.lower()
+            if lower.isalpha():
+                out |= rest((words, current + lower))
+            elif lower.isspace():
+                if current:
+                    done = words + (current,)
+                    out |= {(done[0], done[1])} if len(done) == 2 else rest((done, ""))
+                elif words:
+                    out |= rest((words, ""))  # more whitespace between the words
+                else:
+                    raise _Unbounded  # a match starting with a space
+            else:
+                token = "#" if lower.isdigit() else "'" if lower in "'’" else None
+                if not words and not current:
+                    if token is None:
+                        raise _Unbounded  # a match starting with punctuation
+                    out.add((token, ANY))
+                else:
+                    out.add(_pair(state))
+        return out
+
+    def finish(state: tuple[tuple[str, ...], str]) -> set[Words]:
+        return {_pair(state)} if state[0] or state[1] else set()
+
+    return walk(list(sre_parse.parse(pattern, re.IGNORECASE)), 0, ((), ""), finish)
+
+
+def _pair(state: tuple[tuple[str, ...], str]) -> Words:
+    """The (first, second) words of a walk state; ``*`` where the second is open."""
+    words, current = state
+    done = words + (current,) if current else words
+    if not done:
+        raise _Unbounded
+    return (done[0], done[1]) if len(done) >= 2 else (done[0], ANY)
+
+
+def _class_chars(items: list) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < 64:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            chars.update("0123456789")
+        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            chars.add(" ")
+        else:
+            return None
+    return chars
 
 
 def _fold(phrase: str) -> str:
@@ -145,15 +280,12 @@ def _expand(pattern: str, placeholders: dict[str, str]) -> str:
     return re.sub(r"\{([A-Z_]+)\}", replace, spaced)
 
 
-_GROUP = re.compile(r"\(\?P<([a-z_0-9]+)>")
-_BACKREF = re.compile(r"\(\?P=([a-z_0-9]+)\)")
-
-
-def _rename_groups(pattern: str, prefix: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    names = _GROUP.findall(pattern)
-    renamed = _GROUP.sub(lambda m: f"(?P<{prefix}{m.group(1)}>", pattern)
-    renamed = _BACKREF.sub(lambda m: f"(?P={prefix}{m.group(1)})", renamed)
-    return renamed, tuple((prefix + n, n) for n in names)
+def _merge_any(seconds: dict[str, list[int]], rules: list[Rule]) -> dict[str, tuple[Rule, ...]]:
+    """Each second word's rules plus those that accept any second word, in rule order."""
+    anywhere = set(seconds.get(ANY, ()))
+    merged = {word: tuple(rules[i] for i in sorted(anywhere | set(ix))) for word, ix in seconds.items()}
+    merged[ANY] = tuple(rules[i] for i in sorted(anywhere))
+    return merged
 
 
 def _read_toml(name: str) -> dict[str, Any]:
@@ -174,12 +306,16 @@ def load_grammar() -> Grammar:
     }
     placeholders = alternations | _builtins(alternations)
 
-    rules = []
-    branches = []
+    rules: list[Rule] = []
+    first_words: dict[str, dict[str, list[int]]] = {}
     for index, raw in enumerate(spec["rule"]):
-        group = f"r{index}"
-        body, subgroups = _rename_groups(_expand(raw["pattern"], placeholders), f"{group}_")
-        branches.append(f"(?P<{group}>{body})")
+        body = _expand(raw["pattern"], placeholders)
+        try:
+            starts = first_words_of(body)
+        except _Unbounded:
+            raise ValueError(f"rule {raw['name']} may start with any word; anchor it on a keyword") from None
+        for first, second in starts:
+            first_words.setdefault(first, {}).setdefault(second, []).append(index)
         rules.append(
             Rule(
                 name=raw["name"],
@@ -188,16 +324,14 @@ def load_grammar() -> Grammar:
                 consume=raw.get("consume", "match"),
                 examples=tuple(Example.parse(e, raw["name"]) for e in raw.get("examples", ())),
                 negatives=tuple(raw.get("negatives", ())),
-                group=group,
-                subgroups=subgroups,
+                regex=re.compile(rf"(?:{body})(?![\w])", re.IGNORECASE),
             )
         )
-    union = r"(?<![\w\-/@#])(?:" + "|".join(branches) + r")(?![\w])"
-    scanner = re.compile(union, re.IGNORECASE)
+    event_before = re.compile(rf"({placeholders['EVENTNP']})(?:{_WS}has)?{_WS}$", re.IGNORECASE)
     return Grammar(
         rules=tuple(rules),
         tables=tables,
-        scanner=scanner,
+        first_words={first: _merge_any(seconds, rules) for first, seconds in first_words.items()},
         reference=date.fromisoformat(spec["reference"]),
-        by_group={r.group: r for r in rules},
+        event_before=event_before,
     )
