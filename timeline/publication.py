@@ -1,0 +1,824 @@
+"""Infer each article's publication context: a distribution over days.
+
+Every clue in the text is a likelihood over candidate publication days: a
+count from a known event ("more than three weeks into the invasion"), a
+weekday ("said Saturday"), a year-less date ("Feb. 24"), a forthcoming event
+("a summit on June 15"), an explicit date, or a known event the article
+reports. Each clue is a mixture "right with its confidence, uninformative
+otherwise" (so one odd clue cannot make the answer impossible); the product
+over clues is normalised over a grid of days, and each clue's influence is
+measured by leaving it out. Reference events come
+from a knowledge base and from the corpus itself (see :func:`infer_corpus`).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from timeline.anchor import Frame, resolve
+from timeline.document import Document
+from timeline.knowledge import KnowledgeBase, ReferenceEvent, default_knowledge
+from timeline.meaning import (
+    Anchor,
+    CalendarDate,
+    ClockTime,
+    EventAnchored,
+    EventRelation,
+    Meaning,
+    PartOfDay,
+    Relative,
+    Shift,
+    Tense,
+    Unit,
+    WeekdayRef,
+    WeekendRef,
+)
+from timeline.mention import Mention
+from timeline.tagger import scan
+from timeline.uncertain import Granularity, UncertainTime
+
+__all__ = ["Clue", "Conflict", "Evidence", "PublicationContext", "infer_corpus", "infer_document"]
+
+
+@functools.lru_cache(maxsize=1)
+def _settings() -> dict[str, Any]:
+    source = resources.files("timeline") / "data" / "publication.toml"
+    return tomllib.loads(source.read_text(encoding="utf-8"))
+
+
+# --- public values ---------------------------------------------------------------
+
+
+@attrs.frozen
+class Evidence:
+    """One clue and how much it moved the distribution.
+
+    ``influence`` is the total-variation distance between the final
+    distribution and the one obtained without this clue (0: no effect, 1: it
+    decided everything). ``favours`` is the range of days the clue prefers.
+    """
+
+    kind: str
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    description: str
+    influence: float
+    favours: tuple[date, date] | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "spans": [list(s) for s in self.spans],
+            "description": self.description,
+            "influence": round(self.influence, 4),
+            "favours": [d.isoformat() for d in self.favours] if self.favours else None,
+        }
+
+
+@attrs.frozen
+class Conflict:
+    """A clue the rest of the evidence contradicts, with the mentions involved."""
+
+    clue: Evidence
+    message: str
+
+
+@attrs.frozen
+class PublicationContext:
+    """What is known of a document's publication day.
+
+    ``status`` is ``"known"`` (given by the user or metadata), ``"inferred"``
+    (from clues) or ``"unknown"`` (no clue fixes it in the calendar: ``time``
+    is then the widest window, uniform, and ``most_likely`` is None).
+    """
+
+    document: str
+    time: UncertainTime
+    status: str
+    evidence: tuple[Evidence, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def most_likely(self) -> date | None:
+        return None if self.status == "unknown" else self.time.most_likely
+
+    def interval(self, mass: float = 0.9) -> tuple[date, date]:
+        if self.status == "unknown":
+            return self.time.earliest, self.time.latest
+        return self.time.interval(mass)
+
+    @property
+    def interval_50(self) -> tuple[date, date]:
+        return self.interval(0.5)
+
+    @property
+    def interval_90(self) -> tuple[date, date]:
+        return self.interval(0.9)
+
+    def as_dict(self, top: int = 40) -> dict[str, object]:
+        """The ``publication`` record of ``timeline date --format jsonl``."""
+        lo, hi = self.interval_90
+        distribution: dict[str, float] = {}
+        if self.status != "unknown":
+            ranked = sorted(self.time.distribution().items(), key=lambda item: -item[1])[:top]
+            distribution = {d.isoformat(): round(p, 5) for d, p in sorted(ranked) if p >= 1e-5}
+        return {
+            "status": self.status,
+            "most_likely": self.most_likely.isoformat() if self.most_likely else None,
+            "earliest": self.time.earliest.isoformat(),
+            "latest": self.time.latest.isoformat(),
+            "interval_50": [d.isoformat() for d in self.interval_50],
+            "interval_90": [lo.isoformat(), hi.isoformat()],
+            "distribution": distribution,
+            "evidence": [e.as_dict() for e in self.evidence],
+            "conflicts": [{"message": c.message, "spans": [list(s) for s in c.clue.spans]} for c in self.conflicts],
+        }
+
+
+@attrs.frozen
+class Clue:
+    """What some text says about the publication day (ordinal day numbers).
+
+    ``shape`` is the clue's relative preference over days; inference
+    normalises it over the grid into a density ``q`` and uses the mixture
+    ``(1 - confidence) / width + confidence * q``: with probability
+    ``1 - confidence`` the clue is wrong (the event was misidentified, the
+    convention does not hold) and says nothing. ``anchors`` are calendar days
+    the clue is about; they bound the grid. ``absolute`` says whether the clue
+    ties publication to the calendar (a weekday alone does not).
+    """
+
+    kind: str
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    description: str
+    shape: Callable[[int], float] = attrs.field(eq=False, repr=False)
+    confidence: float = 0.9
+    anchors: tuple[date, ...] = ()
+    absolute: bool = True
+    lower_bound: date | None = None
+
+
+# --- helpers -----------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_REPORTING = re.compile(
+    r"(?:said|says|told|announced|reported|wrote|added|stated|confirmed|tweeted|posted)\s{1,3}(?:on\s{1,3})?$",
+    re.IGNORECASE,
+)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    for lo, hi in spans:
+        if lo <= position < hi:
+            return lo, hi
+    return position, position + 1
+
+
+def _reported(text: str, mention: Mention) -> bool:
+    """True for "said Saturday": the weekday dates the report, not the event."""
+    return bool(_REPORTING.search(text[max(0, mention.start - 30) : mention.start]))
+
+
+def _day_meaning(meaning: Meaning) -> bool:
+    """Meanings whose date follows the publication day (weekdays, offsets, year-less dates)."""
+    match meaning:
+        case WeekdayRef() | WeekendRef():
+            return True
+        case Shift(anchor=Anchor.PUBLICATION, amount=amount):
+            return amount is not None
+        case Relative(anchor=Anchor.PUBLICATION):
+            return True
+        case CalendarDate(year=None, month=month):
+            return month is not None
+        case PartOfDay(base=base) | ClockTime(base=base):
+            return base is not None and _day_meaning(base)
+    return False
+
+
+def _reach(meaning: Meaning) -> int:
+    """A bound, in days, on how far a meaning's date can lie from the publication day."""
+    match meaning:
+        case WeekdayRef() | WeekendRef():
+            return 15
+        case Shift(amount=amount, unit=unit):
+            return int((amount or 0) * unit.days + 2 * unit.days) + 2
+        case Relative(unit=unit, offset=offset):
+            return int((abs(offset) + 1) * unit.days) + 8
+        case CalendarDate():
+            return 740
+        case PartOfDay(base=base) | ClockTime(base=base):
+            return _reach(base) if base is not None else 2
+    return 0
+
+
+def _confidence(score: float) -> float:
+    """How sure a knowledge-base match is, from its score (a ramp fitted on generated articles)."""
+    ramp = _settings()["confidence"]
+    share = (score - ramp["zero_at"]) / (ramp["full_at"] - ramp["zero_at"])
+    return max(0.0, min(ramp["max"], share))
+
+
+def _frame(day: date, tense: Tense, knowledge: KnowledgeBase | None) -> Frame:
+    return Frame(day, day, tense, knowledge)
+
+
+# --- clue builders ----------------------------------------------------------------
+
+
+@attrs.frozen
+class _Context:
+    text: str
+    mentions: Sequence[Mention]
+    sentences: list[tuple[int, int]]
+    knowledge: KnowledgeBase | None
+    _matches: dict[tuple[int, int], list[tuple[ReferenceEvent, float]]] = attrs.field(factory=dict)
+
+    def alternatives(self, span: tuple[int, int], min_score: float) -> list[tuple[ReferenceEvent, float]]:
+        """The known events a sentence may name: the best match and close rivals (within 80%)."""
+        if self.knowledge is None:
+            return []
+        if span not in self._matches:
+            self._matches[span] = self.knowledge.match(self.text[span[0] : span[1]], limit=3)
+        found = self._matches[span]
+        if not found or found[0][1] < min_score:
+            return []
+        return [(event, score) for event, score in found if score >= 0.8 * found[0][1]]
+
+
+def _weekday_clues(ctx: _Context) -> list[Clue]:
+    params = _settings()["weekday"]
+    confidence = params["confidence"]
+    seen: dict[tuple[int, str], list[Mention]] = {}
+    for mention in ctx.mentions:
+        meaning = mention.meaning
+        if isinstance(meaning, PartOfDay | ClockTime) and isinstance(meaning.base, WeekdayRef):
+            meaning = meaning.base
+        if not isinstance(meaning, WeekdayRef) or meaning.offset == 0:
+            continue
+        if meaning.offset == -1:
+            mode = "last"
+        elif meaning.offset == 1 or mention.tense is Tense.FUTURE:
+            mode = "future"
+        else:
+            mode = "past"
+        seen.setdefault((meaning.weekday, mode), []).append(mention)
+    clues = []
+    for (weekday, mode), mentions in seen.items():
+        table = params[mode]
+
+        def shape(ordinal: int, weekday: int = weekday, table: list = table, mode: str = mode) -> float:
+            publication_weekday = (ordinal - 1) % 7 + 1  # date.fromordinal(1) is a Monday
+            delta = (publication_weekday - weekday) % 7 if mode != "future" else (weekday - publication_weekday) % 7
+            return float(table[delta])
+
+        name = mentions[0].text
+        clues.append(
+            Clue(
+                "weekday",
+                name,
+                tuple((m.start, m.end) for m in mentions),
+                f"{mode} weekday '{name}' ({len(mentions)} mention{'s' * (len(mentions) > 1)})",
+                shape,
+                confidence,
+                absolute=False,
+            )
+        )
+    return clues
+
+
+def _elapsed_window(relation: EventRelation, amount: float, unit: Unit, mod: str | None, verb: str) -> tuple[float, float, float]:
+    """(low, high, tail) in days since the event for an event-anchored count."""
+    size = unit.days
+    if relation is EventRelation.ORDINAL:
+        low = (amount - 1) * size
+        high = low + (size / 3 if verb in ("entered", "enters", "entering") else size)
+        return low, high, size / 3
+    base = amount * size
+    if unit is Unit.DAY:
+        low, high = base - 1, base + 1
+    else:
+        low, high = base, base + size
+    if mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        low, high = base, base + max(size, 7)
+    elif mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        low, high = base - max(size, 7), base
+    elif mod == "APPROX":
+        low, high = base * 0.85 - 1, base * 1.15 + 1
+    return low, high, max(2.0, size / 2)
+
+
+def _months_after(start: date, meaning: EventAnchored, mod: str | None) -> float | None:
+    """Days from ``start`` to the start of the counted month/year, by the calendar."""
+    import pendulum
+
+    assert meaning.amount is not None
+    months = int(meaning.amount) * (12 if meaning.unit is Unit.YEAR else 1)
+    if meaning.relation is EventRelation.ORDINAL:
+        months -= 12 if meaning.unit is Unit.YEAR else 1
+    elif mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        return None
+    shifted = pendulum.Date(start.year, start.month, start.day).add(months=months)
+    return float((shifted - start).days)
+
+
+def _counting_event(ctx: _Context, noun: str) -> ReferenceEvent | None:
+    if ctx.knowledge is None:
+        return None
+    counted = ctx.knowledge.counting_events(noun)
+    return counted[0] if counted else None
+
+
+def _dominant_event(ctx: _Context) -> ReferenceEvent | None:
+    for mention in ctx.mentions:
+        if isinstance(mention.meaning, EventAnchored) and mention.meaning.event:
+            event = _counting_event(ctx, mention.meaning.event)
+            if event is not None:
+                return event
+    for noun in ("invasion", "war", "conflict"):
+        if re.search(rf"\b{noun}\b", ctx.text, re.IGNORECASE):
+            event = _counting_event(ctx, noun)
+            if event is not None:
+                return event
+    return None
+
+
+def _event_count_clues(ctx: _Context) -> list[Clue]:
+    confidence = _settings()["elapsed"]["confidence"]
+    clues = []
+    for mention in ctx.mentions:
+        meaning = mention.meaning
+        if not isinstance(meaning, EventAnchored) or meaning.relation not in (
+            EventRelation.ELAPSED,
+            EventRelation.ORDINAL,
+            EventRelation.SINCE,
+        ):
+            continue
+        event = _counting_event(ctx, meaning.event) if meaning.event else _dominant_event(ctx)
+        if event is None:
+            continue
+        start = event.first_day.toordinal()
+        if meaning.relation is EventRelation.SINCE or meaning.amount is None:
+            clues.append(
+                Clue(
+                    "event-since",
+                    mention.text,
+                    ((mention.start, mention.end),),
+                    f"after {event.id} ({event.first_day})",
+                    functools.partial(_at_or_after, start=start),
+                    confidence,
+                    (event.first_day,),
+                    lower_bound=event.first_day,
+                )
+            )
+            continue
+        verb_window = ctx.text[max(0, mention.start - 25) : mention.start].lower().split()
+        verb = verb_window[-2] if len(verb_window) >= 2 else ""
+        low, high, tail = _elapsed_window(meaning.relation, meaning.amount, meaning.unit, mention.mod, verb)
+        if meaning.unit in (Unit.MONTH, Unit.YEAR) and meaning.amount == int(meaning.amount):
+            calendar_low = _months_after(event.first_day, meaning, mention.mod)
+            if calendar_low is not None:
+                high += calendar_low - low
+                low = calendar_low
+
+        def shape(d: int, start: int = start, low: float = low, high: float = high, tail: float = tail) -> float:
+            x = d - start
+            if low <= x <= high:
+                return 1.0
+            gap = low - x if x < low else x - high
+            return math.exp(-gap / tail)
+
+        lo_day = event.first_day + timedelta(days=math.ceil(low))
+        clues.append(
+            Clue(
+                "event-count",
+                ctx.text[mention.start : min(len(ctx.text), mention.end + 40)].split(".")[0],
+                ((mention.start, mention.end),),
+                f"{mention.text} counted from {event.id} ({event.first_day}): "
+                f"{lo_day}..{event.first_day + timedelta(days=math.floor(high))}",
+                shape,
+                confidence,
+                (event.first_day,),
+                lower_bound=lo_day,
+            )
+        )
+    return clues
+
+
+def _dated_mention_near(ctx: _Context, mention: Mention) -> Mention | None:
+    """The day-level expression of the same sentence that an event-relative offset hangs on."""
+    lo, hi = _sentence_of(ctx.sentences, mention.start)
+    best = None
+    for other in ctx.mentions:
+        if other is mention or not lo <= other.start < hi or not _day_meaning(other.meaning):
+            continue
+        if best is None or abs(other.start - mention.start) < abs(best.start - mention.start):
+            best = other
+    return best
+
+
+def _dated_hits(mention: Mention, event: ReferenceEvent, offset_days: float) -> dict[int, float]:
+    """Publication days (ordinals) on which the mention's date falls on the event's days."""
+    tolerance = _settings()["elapsed"]["day_tolerance"] if isinstance(mention.meaning, Shift) else {"0": 1.0}
+    best_weight = max(tolerance.values())
+    first = event.first_day + timedelta(days=round(offset_days))
+    last = event.last_day + timedelta(days=round(offset_days))
+    reach = _reach(mention.meaning)
+    hits: dict[int, float] = {}
+    for ordinal in range(first.toordinal() - reach, last.toordinal() + reach + 1):
+        resolved = resolve(mention.meaning, _frame(date.fromordinal(ordinal), mention.tense, None))
+        if resolved is None or resolved.earliest is None or resolved.latest is None:
+            continue
+        hit = 0.0
+        for shift_text, weight in tolerance.items():
+            shift = timedelta(days=int(shift_text))
+            if resolved.earliest + shift <= last and first <= resolved.latest + shift:
+                hit = max(hit, weight / best_weight)
+        if hit:
+            hits[ordinal] = hit
+    return hits
+
+
+def _event_dated_clue(
+    mention: Mention,
+    alternatives: list[tuple[ReferenceEvent, float]],
+    offset_days: float = 0.0,
+    label: str = "",
+) -> Clue | None:
+    """The mention's date (a function of publication) falls on one of the events' days."""
+    total = math.fsum(score for _, score in alternatives)
+    maps = [(score / total, _dated_hits(mention, event, offset_days)) for event, score in alternatives]
+    maps = [(share, hits) for share, hits in maps if hits]
+    if not maps:
+        return None
+
+    def shape(d: int) -> float:
+        return math.fsum(share * hits.get(d, 0.0) for share, hits in maps)
+
+    event = alternatives[0][0]
+    favoured = [date.fromordinal(o) for o, h in maps[0][1].items() if h >= 0.99]
+    names = " or ".join(f"{e.id} ({e.first_day})" for e, _ in alternatives)
+    return Clue(
+        "event-dated",
+        mention.text,
+        ((mention.start, mention.end),),
+        f"'{mention.text}' {label}dates {names}, match {alternatives[0][1]:.2f}",
+        shape,
+        _confidence(alternatives[0][1]),
+        tuple(e.first_day for e, _ in alternatives),
+        lower_bound=min(favoured) if favoured and mention.tense is not Tense.FUTURE and len(maps) == 1 else None,
+    )
+
+
+def _event_dated_clues(ctx: _Context) -> list[Clue]:
+    if ctx.knowledge is None:
+        return []
+    params = _settings()["event_dated"]
+    clues = []
+    for mention in ctx.mentions:
+        meaning = mention.meaning
+        if isinstance(meaning, EventAnchored) and meaning.relation in (EventRelation.AFTER, EventRelation.BEFORE):
+            clue = _offset_event_clue(ctx, mention, meaning, params["min_score"])
+            if clue is not None:
+                clues.append(clue)
+            continue
+        if not _day_meaning(meaning) or _reported(ctx.text, mention):
+            continue
+        alternatives = ctx.alternatives(_sentence_of(ctx.sentences, mention.start), params["min_score"])
+        if alternatives:
+            clue = _event_dated_clue(mention, alternatives)
+            if clue is not None:
+                clues.append(clue)
+    return clues
+
+
+def _offset_event_clue(ctx: _Context, mention: Mention, meaning: EventAnchored, min_score: float) -> Clue | None:
+    assert ctx.knowledge is not None
+    matches = ctx.knowledge.match(meaning.event, limit=3)
+    if not matches or matches[0][1] < min_score or meaning.amount is None:
+        return None
+    alternatives = [(e, x) for e, x in matches if x >= 0.8 * matches[0][1]]
+    sign = 1 if meaning.relation is EventRelation.AFTER else -1
+    offset = sign * meaning.amount * meaning.unit.days
+    dated = _dated_mention_near(ctx, mention)
+    if dated is None:
+        return None
+    return _event_dated_clue(dated, alternatives, offset, label=f"({mention.text} {meaning.relation.value} it) ")
+
+
+def _event_mention_clues(ctx: _Context) -> list[Clue]:
+    """Known events the article reports: published after past ones, before future ones."""
+    from timeline.tagger.clause import tense_at
+
+    params = _settings()["event_mention"]
+    best: dict[tuple[str, ...], tuple[list[tuple[ReferenceEvent, float]], tuple[int, int]]] = {}
+    for span in ctx.sentences:
+        alternatives = ctx.alternatives(span, params["min_score"])
+        if not alternatives:
+            continue
+        key = tuple(sorted(e.id for e, _ in alternatives))
+        if key not in best or alternatives[0][1] > best[key][0][0][1]:
+            best[key] = (alternatives, span)
+    clues = []
+    for alternatives, (lo, hi) in best.values():
+        future = tense_at(ctx.text, lo, lo + 1) is Tense.FUTURE
+        total = math.fsum(score for _, score in alternatives)
+        starts = tuple((e.first_day.toordinal(), score / total) for e, score in alternatives)
+        shape = functools.partial(_mixture_bound, starts=starts, future=future)
+        sentence = " ".join(ctx.text[lo:hi].split())
+        names = " or ".join(f"{e.id} ({e.first_day})" for e, _ in alternatives)
+        clues.append(
+            Clue(
+                "event-mention",
+                sentence[:90],
+                ((lo, hi),),
+                f"{'before' if future else 'after'} {names}, match {alternatives[0][1]:.2f}",
+                shape,
+                _confidence(alternatives[0][1]) * params["confidence"],
+                tuple(e.first_day for e, _ in alternatives),
+                lower_bound=None if future or len(alternatives) > 1 else alternatives[0][0].first_day,
+            )
+        )
+    return clues
+
+
+def _mixture_bound(d: int, starts: tuple[tuple[int, float], ...], future: bool) -> float:
+    return math.fsum(share for start, share in starts if (d < start if future else d >= start))
+
+
+def _at_or_after(d: int, start: int) -> float:
+    return 1.0 if d >= start else 0.0
+
+
+def _before(d: int, start: int) -> float:
+    return 1.0 if d < start else 0.0
+
+
+def _calendar_clues(ctx: _Context) -> list[Clue]:
+    """Year-less dates (same or next year) and explicit dates (bounds)."""
+    settings = _settings()
+    clues: list[Clue] = []
+    latest_past: tuple[date, Mention] | None = None
+    earliest_future: tuple[date, Mention] | None = None
+    yearless: dict[tuple[int, int | None, bool], list[Mention]] = {}
+    for mention in ctx.mentions:
+        meaning = mention.meaning
+        if not isinstance(meaning, CalendarDate) or meaning.month is None:
+            if isinstance(meaning, CalendarDate) and meaning.year is not None and meaning.month is None:
+                day = date(meaning.year, 1, 1)
+                if mention.tense is not Tense.FUTURE and (latest_past is None or day > latest_past[0]):
+                    latest_past = (day, mention)
+            continue
+        if meaning.year is None:
+            if meaning.year_offset is None and meaning.direction is None:
+                yearless.setdefault((meaning.month, meaning.day, mention.tense is Tense.FUTURE), []).append(mention)
+            continue
+        try:
+            day = date(meaning.year, meaning.month, meaning.day or 1)
+        except ValueError:
+            continue
+        if mention.tense is Tense.FUTURE:
+            if earliest_future is None or day < earliest_future[0]:
+                earliest_future = (day, mention)
+        elif latest_past is None or day > latest_past[0]:
+            latest_past = (day, mention)
+    confidence = settings["explicit"]["confidence"]
+    if latest_past is not None:
+        day, mention = latest_past
+        clues.append(
+            Clue(
+                "explicit-date",
+                mention.text,
+                ((mention.start, mention.end),),
+                f"after the latest past date mentioned, {day}",
+                functools.partial(_at_or_after, start=day.toordinal()),
+                confidence,
+                (day,),
+                lower_bound=day,
+            )
+        )
+    if earliest_future is not None:
+        day, mention = earliest_future
+        clues.append(
+            Clue(
+                "explicit-date",
+                mention.text,
+                ((mention.start, mention.end),),
+                f"before the forthcoming date {day}",
+                functools.partial(_before, start=day.toordinal() + 1),
+                confidence,
+                (day,),
+            )
+        )
+    for (month, day_of_month, future), mentions in yearless.items():
+        clues.append(_yearless_clue(month, day_of_month, future, mentions))
+    return clues
+
+
+def _yearless_clue(month: int, day_of_month: int | None, future: bool, mentions: list[Mention]) -> Clue:
+    params = _settings()["yearless"]
+    scale = params["future_scale"] if future else params["past_scale"]
+
+    @functools.lru_cache(maxsize=8192)
+    def shape(d: int) -> float:
+        today = date.fromordinal(d)
+        gaps = []
+        for year in (today.year - 1, today.year, today.year + 1):
+            try:
+                candidate = date(year, month, day_of_month or 15)
+            except ValueError:
+                continue
+            gap = (candidate - today).days if future else (today - candidate).days
+            if gap >= (1 if future else 0):
+                gaps.append(gap)
+        if not gaps:
+            return 0.0
+        return math.exp(-min(gaps) / scale)
+
+    text = mentions[0].text
+    return Clue(
+        "yearless-date",
+        text,
+        tuple((m.start, m.end) for m in mentions),
+        f"{'forthcoming' if future else 'past'} year-less date '{text}'",
+        shape,
+        params["confidence"],
+        absolute=False,
+    )
+
+
+# --- inference ---------------------------------------------------------------------
+
+
+def document_clues(document: Document, knowledge: KnowledgeBase | None, mentions: Sequence[Mention] | None = None) -> list[Clue]:
+    """Every clue the document's text gives about its publication day."""
+    mentions = scan(document.text) if mentions is None else mentions
+    ctx = _Context(document.text, mentions, _sentences(document.text), knowledge)
+    return (
+        _event_count_clues(ctx)
+        + _event_dated_clues(ctx)
+        + _event_mention_clues(ctx)
+        + _calendar_clues(ctx)
+        + _weekday_clues(ctx)
+    )
+
+
+def _grid(clues: Sequence[Clue]) -> tuple[int, int] | None:
+    anchors = [a for clue in clues if clue.absolute for a in clue.anchors]
+    if not anchors:
+        return None
+    grid = _settings()["grid"]
+    lo = min(anchors) - timedelta(days=grid["before"])
+    hi = max(anchors) + timedelta(days=grid["after"])
+    return lo.toordinal(), hi.toordinal()
+
+
+def _recency(clues: Sequence[Clue]) -> Callable[[int], float]:
+    """News is written soon after the latest event it names (past or forthcoming)."""
+    bounds = [c.lower_bound for c in clues if c.lower_bound is not None]
+    bounds += [c.anchors[0] for c in clues if c.absolute and c.anchors]
+    if not bounds:
+        return lambda d: 1.0
+    latest = max(bounds).toordinal()
+    scale = _settings()["recency"]["scale"]
+    return lambda d: 1.0 if d <= latest else math.exp(-(d - latest) / scale)
+
+
+def _normalise(weights: list[float]) -> list[float]:
+    total = math.fsum(weights)
+    if total <= 0 or not math.isfinite(total):
+        return [1.0 / len(weights)] * len(weights)
+    return [w / total for w in weights]
+
+
+def _favoured(logs: list[float], lo: int) -> tuple[date, date] | None:
+    top = max(logs)
+    keep = [i for i, v in enumerate(logs) if v >= top - math.log(2)]
+    if len(keep) == len(logs):
+        return None
+    return date.fromordinal(lo + keep[0]), date.fromordinal(lo + keep[-1])
+
+
+def _unknown(document: Document, clues: Sequence[Clue]) -> PublicationContext:
+    grid = _settings()["grid"]
+    window = UncertainTime.uniform(
+        date.fromisoformat(grid["unknown_first"]), date.fromisoformat(grid["unknown_last"]), Granularity.UNKNOWN
+    )
+    evidence = tuple(Evidence(c.kind, c.text, c.spans, c.description + " (no calendar anchor)", 0.0, None) for c in clues)
+    return PublicationContext(document.id, window, "unknown", evidence)
+
+
+def infer_document(
+    document: Document,
+    knowledge: KnowledgeBase | None = None,
+    mentions: Sequence[Mention] | None = None,
+) -> PublicationContext:
+    """The publication context of one document (its known date if it has one)."""
+    if document.publication is not None:
+        return PublicationContext(document.id, document.publication, "known")
+    clues = document_clues(document, knowledge, mentions)
+    bounds = _grid(clues)
+    if bounds is None:
+        return _unknown(document, clues)
+    lo, hi = bounds
+    days = range(lo, hi + 1)
+    recency = _recency(clues)
+    width = len(days)
+    logs = [_mixture_logs(c, days, width) for c in clues]
+    total = [_log(recency(d)) for d in days]
+    for column in logs:
+        total = [a + b for a, b in zip(total, column, strict=True)]
+    posterior = _softmax(total)
+    evidence = []
+    conflicts = []
+    for clue, column in zip(clues, logs, strict=True):
+        without = _softmax([a - b for a, b in zip(total, column, strict=True)])
+        influence = 0.5 * math.fsum(abs(a - b) for a, b in zip(posterior, without, strict=True))
+        favours = _favoured(column, lo)
+        item = Evidence(clue.kind, clue.text, clue.spans, clue.description, influence, favours)
+        evidence.append(item)
+        if favours is not None:
+            kept = math.fsum(p for d, p in zip(days, posterior, strict=True) if favours[0].toordinal() <= d <= favours[1].toordinal())
+            if kept < 0.1 and influence > 0.02:
+                conflicts.append(
+                    Conflict(
+                        item,
+                        f"{clue.kind} clue '{clue.text}' favours {favours[0]}..{favours[1]}, but the other "
+                        f"clues leave only {kept:.0%} of the probability there",
+                    )
+                )
+    time = UncertainTime.from_distribution(
+        {date.fromordinal(d): p for d, p in zip(days, posterior, strict=True) if p > 1e-9}
+    )
+    evidence.sort(key=lambda e: -e.influence)
+    return PublicationContext(document.id, time, "inferred", tuple(evidence), tuple(conflicts))
+
+
+def _mixture_logs(clue: Clue, days: range, width: int) -> list[float]:
+    """log((1 - c) / width + c * q(d)) with q the clue's shape normalised over the grid."""
+    shape = [clue.shape(d) for d in days]
+    total = math.fsum(shape)
+    if total <= 0:
+        return [0.0] * width  # the clue says nothing within the grid
+    wrong = (1 - clue.confidence) / width
+    right = clue.confidence / total
+    return [_log(wrong + right * v) for v in shape]
+
+
+def _log(value: float) -> float:
+    return math.log(value) if value > 1e-300 else -690.0
+
+
+def _softmax(logs: list[float]) -> list[float]:
+    peak = max(logs)
+    weights = [math.exp(v - peak) for v in logs]
+    return _normalise(weights)
+
+
+def infer_corpus(
+    documents: Iterable[Document],
+    knowledge: KnowledgeBase | None | bool = True,
+    rounds: int = 3,
+) -> dict[str, PublicationContext]:
+    """Infer the documents of a corpus jointly.
+
+    Round one infers each document alone. Then event anchors are learned from
+    the documents ("invaded Ukraine on Feb. 24" plus another's "invasion of
+    Ukraine in February 2022" give the invasion day) and every document is
+    inferred again with them, until nothing moves.
+    """
+    from timeline.corpus import learn_anchors
+
+    docs = list(documents)
+    base = default_knowledge() if knowledge is True else (knowledge or None)
+    mentions = {doc.id: scan(doc.text) for doc in docs}
+    contexts = {doc.id: infer_document(doc, base, mentions[doc.id]) for doc in docs}
+    for _ in range(max(0, rounds - 1)):
+        learned = learn_anchors(docs, mentions, contexts)
+        if not len(learned):
+            break
+        merged = learned if base is None else learned.merged(base)
+        updated = {doc.id: infer_document(doc, merged, mentions[doc.id]) for doc in docs}
+        if all(_same(updated[k], contexts[k]) for k in contexts):
+            contexts = updated
+            break
+        contexts = updated
+    return contexts
+
+
+def _same(a: PublicationContext, b: PublicationContext) -> bool:
+    return a.status == b.status and a.time.most_likely == b.time.most_likely and a.interval_90 == b.interval_90
