@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-
 from typing import TYPE_CHECKING
 
 import attrs
@@ -85,7 +84,7 @@ def _week_value(day: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
-def _safe(function: Callable[[], Resolved]) -> Resolved | None:
+def _safe(function: Callable[[], Resolved | None]) -> Resolved | None:
     try:
         return function()
     except (OverflowError, ValueError):
@@ -268,13 +267,9 @@ def _resolve(meaning: Meaning, frame: Frame) -> Resolved | None:
         case WeekendRef(offset=offset):
             return _weekend(_weekend_day(offset, ref, frame.tense))
         case PartOfDay(part=part, base=base):
-            day = _base_day(base, frame)
-            return Resolved(f"{day.isoformat()}T{part}", day, day, Granularity.TIME) if day else None
+            return _time_of(_base_day(base, frame), part)
         case ClockTime(hour=hour, minute=minute, base=base):
-            day = _base_day(base, frame)
-            if day is None:
-                return None
-            return Resolved(f"{day.isoformat()}T{hour:02d}:{minute:02d}", day, day, Granularity.TIME)
+            return _time_of(_base_day(base, frame), f"{hour:02d}:{minute:02d}")
         case Reference(value=value):
             if value == "PRESENT_REF":
                 return Resolved(value, ref, ref)
@@ -286,6 +281,11 @@ def _resolve(meaning: Meaning, frame: Frame) -> Resolved | None:
         case EventAnchored():
             return _event_anchored(meaning, frame)
     return None
+
+
+def _time_of(day: date | None, suffix: str) -> Resolved | None:
+    """A time of a known day: 2022-03-18T09:00, 2022-03-18TMO."""
+    return Resolved(f"{day.isoformat()}T{suffix}", day, day, Granularity.TIME) if day else None
 
 
 def _base_day(base: Meaning | None, frame: Frame) -> date | None:
@@ -305,7 +305,7 @@ def _weekday(meaning: WeekdayRef, ref: date, tense: Tense) -> date:
     if meaning.offset == 0:
         return _week_bounds(ref)[0] + timedelta(days=meaning.weekday - 1)
     if tense is Tense.FUTURE:
-        return ref + timedelta(days=forward or 7)
+        return ref + timedelta(days=forward)  # "will meet Friday" on a Friday: today
     return ref - timedelta(days=back)
 
 
@@ -317,38 +317,49 @@ def _weekend_day(offset: int | None, ref: date, tense: Tense) -> date:
     return ref + timedelta(weeks=1) if tense is Tense.FUTURE else ref - timedelta(weeks=1)
 
 
+#: How far (days) the nearest occurrence of a year-less date may lie after
+#: publication in a past-tense clause ("was extended to Nov. 16"), or before it
+#: in a future-tense clause, before the tense wins and the date moves a year.
+_PAST_TOLERANCE_DAYS = 90
+_FUTURE_TOLERANCE_DAYS = 30
+
+
 def _year_for_month(month: int, day: int | None, ref: date, tense: Tense) -> int:
-    """The year of a year-less date: the latest before in the past, the next after in the future."""
-    target = (month, day or 1)
-    current = (ref.month, ref.day if day else 1)
-    if tense is Tense.PAST and target > current:
-        return ref.year - 1
-    if tense is Tense.FUTURE and target < current:
-        return ref.year + 1
-    return ref.year
+    """The year of a year-less date: its nearest occurrence, unless the tense says otherwise."""
+    nearest = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((_mid(y, month, day) - ref).days))
+    distance = (_mid(nearest, month, day) - ref).days
+    if tense is Tense.PAST and distance > _PAST_TOLERANCE_DAYS:
+        return nearest - 1
+    if tense is Tense.FUTURE and distance < -_FUTURE_TOLERANCE_DAYS:
+        return nearest + 1
+    return nearest
+
+
+def _mid(year: int, month: int, day: int | None) -> date:
+    """A representative day of a (possibly day-less) date, for distances."""
+    return date(year, month, min(day, 28) if day else 15)
+
+
+def _yearless_reference(frame: Frame) -> tuple[date, Tense]:
+    """What a year-less date is placed near: the publication day, or the story's time.
+
+    The running narrative time counts only when the story is set well away
+    from publication (a history, or a flashback to another year); tense then
+    says nothing about the distance, so it is ignored.
+    """
+    if abs((frame.narrative - frame.publication).days) > 183:
+        return frame.narrative, Tense.UNKNOWN
+    return frame.publication, frame.tense
 
 
 def _calendar(meaning: CalendarDate, frame: Frame) -> Resolved | None:
-    ref = frame.narrative
+    ref, tense = _yearless_reference(frame)
     year, month, day = meaning.year, meaning.month, meaning.day
     if year is None and month is None:
-        if day is None:
-            return None
-        month = ref.month  # "the 24th": this month's
-        candidate = date(ref.year, month, min(day, _month_bounds(ref.year, month)[1].day))
-        if frame.tense is Tense.PAST and candidate > ref:
-            candidate = _add_months(candidate, -1)
-        return _day(candidate.replace(day=day)) if _fits(candidate, day) else None
+        return _day_of_month(day, ref, tense) if day is not None else None
     if year is None:
         assert month is not None
-        if meaning.year_offset is not None:
-            year = ref.year + meaning.year_offset
-        elif meaning.direction == -1:
-            year = ref.year if month < ref.month else ref.year - 1
-        elif meaning.direction == 1:
-            year = ref.year if month > ref.month else ref.year + 1
-        else:
-            year = _year_for_month(month, day, ref, frame.tense)
+        year = _year_of(month, day, meaning, ref, tense)
     if month is None:
         return _year(year)
     if day is None:
@@ -356,33 +367,56 @@ def _calendar(meaning: CalendarDate, frame: Frame) -> Resolved | None:
     return _day(date(year, month, day))
 
 
+def _year_of(month: int, day: int | None, meaning: CalendarDate, ref: date, tense: Tense) -> int:
+    """The year of a year-less month or date: "June last year", "last May", "Nov. 25"."""
+    if meaning.year_offset is not None:
+        return ref.year + meaning.year_offset
+    if meaning.direction == -1:
+        return ref.year if month < ref.month else ref.year - 1
+    if meaning.direction == 1:
+        return ref.year if month > ref.month else ref.year + 1
+    return _year_for_month(month, day, ref, tense)
+
+
+def _day_of_month(day: int, ref: date, tense: Tense) -> Resolved | None:
+    """ "The 24th": this month's, or last month's in a past-tense clause."""
+    candidate = date(ref.year, ref.month, min(day, _month_bounds(ref.year, ref.month)[1].day))
+    if tense is Tense.PAST and candidate > ref:
+        candidate = _add_months(candidate, -1)
+    return _day(candidate.replace(day=day)) if _fits(candidate, day) else None
+
+
 def _fits(candidate: date, day: int) -> bool:
     return day <= _month_bounds(candidate.year, candidate.month)[1].day
 
 
 def _span(meaning: CalendarSpan, frame: Frame) -> Resolved | None:
-    ref = frame.narrative
+    ref, tense = _yearless_reference(frame)
     if meaning.unit is Unit.DECADE:
         return _decade(meaning.index)
     if meaning.unit is Unit.CENTURY:
         return _century(meaning.index)
     if meaning.unit is Unit.QUARTER:
-        year = meaning.year if meaning.year is not None else ref.year
-        index = meaning.index
-        if meaning.year is None and meaning.offset:
-            current = (ref.month - 1) // 3 + 1 + meaning.offset
-            year, index = ref.year + (current - 1) // 4, (current - 1) % 4 + 1
-        return _quarter(year, index)
+        return _quarter(_span_year(meaning, 3 * meaning.index - 1, ref, tense), meaning.index)
     if meaning.unit is Unit.HALF:
-        year = meaning.year if meaning.year is not None else ref.year + (meaning.offset or 0)
+        year = _span_year(meaning, 6 * meaning.index - 3, ref, tense)
         lo = date(year, 1 if meaning.index == 1 else 7, 1)
         hi = date(year, 6, 30) if meaning.index == 1 else date(year, 12, 31)
         return Resolved(f"{year:04d}-H{meaning.index}", lo, hi, Granularity.QUARTER)
     if meaning.unit is Unit.SEASON:
         if meaning.year is not None:
             return _season(meaning.year, meaning.index)
-        return _relative_season(meaning.index, meaning.offset, ref, frame.tense)
+        return _relative_season(meaning.index, meaning.offset, ref, tense)
     return None
+
+
+def _span_year(meaning: CalendarSpan, middle_month: int, ref: date, tense: Tense) -> int:
+    """The year of a quarter or half: given, counted from the reference's year, or the nearest."""
+    if meaning.year is not None:
+        return meaning.year
+    if meaning.offset is not None:
+        return ref.year + meaning.offset
+    return _year_for_month(middle_month, None, ref, tense)
 
 
 def _relative_season(index: int, offset: int | None, ref: date, tense: Tense) -> Resolved:
@@ -390,7 +424,7 @@ def _relative_season(index: int, offset: int | None, ref: date, tense: Tense) ->
     if offset == 0 or (offset is None and tense is not Tense.PAST and tense is not Tense.FUTURE):
         for season in candidates:
             assert season.earliest is not None and season.latest is not None
-            if season.earliest.year == ref.year and season.earliest.month != 12 or season.earliest <= ref <= season.latest:
+            if (season.earliest.year == ref.year and season.earliest.month != 12) or season.earliest <= ref <= season.latest:
                 return season
         return candidates[2]
     if offset == -1 or (offset is None and tense is Tense.PAST):
@@ -535,11 +569,18 @@ def _unknown_value(mention: Mention) -> str:
     return {"DATE": "XXXX-XX-XX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXD", "SET": "P1D"}[mention.kind]
 
 
-def _candidate_days(publication: UncertainTime, max_days: int) -> list[tuple[date, float]]:
+def _candidate_days(publication: UncertainTime, max_days: int, mass: float = 0.995) -> list[tuple[date, float]]:
+    """The most probable publication days holding ``mass`` of the probability (tails dropped)."""
     if publication.is_exact:
         return [(publication.earliest, 1.0)]
     distribution = sorted(publication.distribution().items(), key=lambda item: -item[1])
-    kept = distribution[:max_days]
+    kept = []
+    held = 0.0
+    for day, p in distribution[:max_days]:
+        kept.append((day, p))
+        held += p
+        if held >= mass:
+            break
     total = math.fsum(p for _, p in kept) or 1.0
     return [(day, p / total) for day, p in kept if p > 0]
 

@@ -88,6 +88,12 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}([\w’'-]{1,30})")
 # --- shared readers ---------------------------------------------------------
 
 
+def _int(g: Groups, name: str) -> int | None:
+    """A numeric group as an int (None when the group did not match)."""
+    raw = g.get(name)
+    return int(raw) if raw else None
+
+
 def _amount(grammar: Grammar, raw: str | None) -> float | None:
     """'five' -> 5, '1,400' -> 1400, 'twenty-four' -> 24, 'several' -> None."""
     if raw is None:
@@ -210,17 +216,17 @@ def date(g: Groups, ctx: Context) -> Built | None:
     if ctx.word_after().lower() in ("percent", "per", "times", "million", "billion") or ctx.char_after() == "%":
         return None
     month = _month(ctx.grammar, g.get("month") or g.get("month2"))
-    if month is None and g.get("month") and g["month"].isdigit():
-        month = int(g["month"])
+    if month is None and (g.get("month") or "").isdigit():
+        month = _int(g, "month")
     day_text = g.get("day") or g.get("day2")
     day = int(day_text) if day_text else None
-    year = int(g["year"]) if g.get("year") else None
+    year = _int(g, "year")
     if day is not None and not _valid_day(year, month, day):
         day = None  # "Feb. 30": keep what is certain, the month
     base = CalendarDate(year, month, day)
     mod = _part(ctx.grammar, g.get("part"))
     if g.get("hour"):
-        return Built("TIME", ClockTime(int(g["hour"]), int(g.get("minute") or 0), base))
+        return Built("TIME", ClockTime(int(g["hour"] or 0), int(g.get("minute") or 0), base))
     return Built("DATE", base, mod)
 
 
@@ -282,9 +288,7 @@ def month_relative(g: Groups, ctx: Context) -> Built | None:
 
 #: Words after which a bare month or year is a date ("in March", "since 2014").
 _DATE_CONTEXT = frozenset(
-    "in since until till by from to through throughout during of before after between and or "
-    "early late mid end start beginning middle around circa until into last this next as "
-    "from-to".split()
+    ["in", "since", "until", "till", "by", "from", "to", "through", "throughout", "during", "of", "before", "after", "between", "and", "or", "early", "late", "mid", "end", "start", "beginning", "middle", "around", "circa", "until", "into", "last", "this", "next", "as", "from-to"]
 )
 
 
@@ -310,7 +314,7 @@ def holiday(g: Groups, ctx: Context) -> Built | None:
     code = ctx.grammar.lookup("holidays", g.get("holiday") or "")
     if code is None:
         return None
-    year = int(g["year"]) if g.get("year") else None
+    year = _int(g, "year")
     return Built("DATE", CalendarDate(year, code // 100, code % 100))
 
 
@@ -349,7 +353,7 @@ def decade(g: Groups, ctx: Context) -> Built | None:
     if g.get("decade"):
         index = int(g["decade"] or 0)
     else:
-        digit = int(g["short"]) if g.get("short") else words[(g.get("word") or "").lower()]
+        digit = int(g["short"] or 0) if g.get("short") else words[(g.get("word") or "").lower()]
         index = 190 + digit if digit else 200
     span = CalendarSpan(Unit.DECADE, index)
     return Built("DATE", span, _part(ctx.grammar, g.get("part")))
@@ -369,7 +373,7 @@ def season(g: Groups, ctx: Context) -> Built | None:
     code = ctx.grammar.lookup("seasons", g.get("season") or "")
     if code is None:
         return None
-    year_value = int(g["year"]) if g.get("year") else None
+    year_value = _int(g, "year")
     span = CalendarSpan(Unit.SEASON, _SEASON_INDEX[code], year_value, _relation(g.get("rel")))
     return Built("DATE", span, _part(ctx.grammar, g.get("part")))
 
@@ -379,18 +383,38 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
 
 
 def quarter(g: Groups, ctx: Context) -> Built | None:
-    index = int(g["qn"]) if g.get("qn") else _QUARTERS[(g.get("qord") or "").lower()]
+    index = int(g["qn"] or 0) if g.get("qn") else _QUARTERS[(g.get("qord") or "").lower()]
     year_text = g.get("year") or g.get("yr")
     year_value = int(year_text) if year_text else None
-    offset = _relation(g.get("rel"))
-    if year_value is None and offset is None:
-        offset = 0
+    offset = -1 if g.get("ago") else _relation(g.get("yrel"))
     return Built("DATE", CalendarSpan(Unit.QUARTER, index, year_value, None if year_value else offset))
+
+
+def reporting_period(g: Groups, ctx: Context) -> Built | None:
+    """ "The latest quarter", "the year-ago period": reporting periods counted from now.
+
+    A bare "the quarter" is the one just reported (the current one in a
+    future-tense clause); a year-ago one is five quarters back from the current.
+    """
+    from timeline.meaning import Tense
+    from timeline.tagger.clause import tense_at
+
+    text = ctx.text[ctx.start : ctx.end].lower()
+    offsets = [ctx.grammar.lookup("period_modifiers", w) for w in re.findall(r"[a-z]+(?:-[a-z]+)?|most recent", text)]
+    known = [o for o in offsets if isinstance(o, int)]
+    if g.get("ago"):
+        known.append(-5)
+    if known:
+        return Built("DATE", Relative(Unit.QUARTER, min(known)))
+    if (g.get("unit") or "").lower() == "period" or g.get("which"):
+        return None  # "the same period": a period of the story, not of the calendar
+    future = tense_at(ctx.text, ctx.start, ctx.end) is Tense.FUTURE
+    return Built("DATE", Relative(Unit.QUARTER, 0 if future else -1))
 
 
 def half(g: Groups, ctx: Context) -> Built | None:
     index = 1 if (g.get("half") or "").lower() == "first" else 2
-    year_value = int(g["year"]) if g.get("year") else None
+    year_value = _int(g, "year")
     offset = None if year_value else _relation(g.get("rel"))
     return Built("DATE", CalendarSpan(Unit.HALF, index, year_value, offset))
 
@@ -412,8 +436,8 @@ def shift(g: Groups, ctx: Context) -> Built | None:
 
 
 def shift_in(g: Groups, ctx: Context) -> Built | None:
-    from timeline.tagger.clause import tense_at
     from timeline.meaning import Tense
+    from timeline.tagger.clause import tense_at
 
     amount = _amount(ctx.grammar, g.get("amount"))
     unit, factor = _unit(ctx.grammar, g.get("unit"))

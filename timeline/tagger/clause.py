@@ -2,6 +2,8 @@
 
 News conventions hang on tense: a bare "Friday" in a past-tense clause is the
 latest Friday on or before publication, in a future-tense clause the next one.
+The verb nearest to the expression decides: in "said Friday it would meet",
+"said" governs "Friday", not "would".
 """
 
 from __future__ import annotations
@@ -13,39 +15,49 @@ from timeline.meaning import Tense
 __all__ = ["clause_bounds", "tense_at"]
 
 _BOUNDARY = re.compile(r"[.;!?\n:,“”\"()\[\]]")
-_FUTURE = re.compile(
-    r"(?<![\w’'])(?:will|won[’']t|shall|[’']ll|going to|is to|are to|was to|were to|plans? to|planned|"
+_FUTURE = (
+    r"will|won[’']t|shall|[’']ll|going to|is to|are to|was to|were to|plans? to|planned|"
     r"scheduled|expected to|due to|set to|upcoming|forthcoming|would|intends? to|aims? to|"
-    r"to be held|next|ahead of|until|tomorrow)(?![\w’'])",
-    re.IGNORECASE,
+    r"to be held|next|ahead of|tomorrow|expects?|anticipates?|forecasts?|as early as|as soon as|"
+    r"hopes? to|wants? to|promised to|vowed to|threatened to"
 )
-_PAST = re.compile(
-    r"(?<![\w’'])(?:was|were|had|did|said|told|[a-z]{2,}ed|began|came|went|took|made|held|"
-    r"met|hit|fell|saw|left|fought|struck|spoke|wrote|gave|ago|yesterday|last)(?![\w’'])",
-    re.IGNORECASE,
+_PAST = (
+    r"was|were|had|did|said|told|[a-z]{2,}ed|began|came|went|took|made|held|"
+    r"met|hit|fell|saw|left|fought|struck|spoke|wrote|gave|ago|yesterday|last|since|"
+    r"rose|won|lost|sold|paid|bought|became|found|got|kept|led|ran|sent|shot|stood|thought|"
+    r"brought|broke|chose|drove|flew|grew|knew|laid|meant|put|quit|read|rang|said|set|shut|"
+    r"slid|sank|sought|spent|split|stole|swore|threw|tore|withdrew|woke|wore"
 )
+#: Tense cues, future ones first so that "planned to" (also "-ed") counts as future.
+_CUES = re.compile(rf"(?<![\w’'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))(?![\w’'])", re.IGNORECASE)
 
 
 def clause_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
     """The comma/sentence-delimited segment around ``[start, end)``."""
     left = max(0, start - reach)
-    before = text[left:start]
-    cut = None
-    for cut in _BOUNDARY.finditer(before):
-        pass
-    lo = left + cut.end() if cut else left
+    cuts = [found.end() for found in _BOUNDARY.finditer(text, left, start)]
+    lo = cuts[-1] if cuts else left
     after = _BOUNDARY.search(text, end, min(len(text), end + reach))
     hi = after.start() if after else min(len(text), end + reach)
     return lo, hi
 
 
 def tense_at(text: str, start: int, end: int | None = None) -> Tense:
-    """Tense of the clause containing the expression at ``start``."""
+    """Tense of the clause containing the expression at ``start``: its nearest tense cue's."""
     end = start + 1 if end is None else end
     lo, hi = clause_bounds(text, start, end)
-    clause = text[lo:start] + " " + text[end:hi]
-    if _FUTURE.search(clause):
-        return Tense.FUTURE
-    if _PAST.search(clause):
-        return Tense.PAST
-    return Tense.PRESENT if clause.strip() else Tense.UNKNOWN
+    best: tuple[int, Tense] | None = None
+    for found in _CUES.finditer(text, lo, start):
+        best = (start - found.end(), _tense_of(found))
+    for found in _CUES.finditer(text, end, hi):
+        distance = found.start() - end
+        if best is None or distance < best[0]:
+            best = (distance, _tense_of(found))
+        break
+    if best is not None:
+        return best[1]
+    return Tense.PRESENT if text[lo:start].strip() or text[end:hi].strip() else Tense.UNKNOWN
+
+
+def _tense_of(found: re.Match[str]) -> Tense:
+    return Tense.FUTURE if found.group("future") else Tense.PAST
