@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 import attrs
+import numpy as np
 
 from timeline.anchor import Frame, resolve
 from timeline.document import Document
@@ -43,6 +44,7 @@ from timeline.meaning import (
     WeekendRef,
 )
 from timeline.mention import Mention
+from timeline.sentences import sentence_of, split_sentences
 from timeline.tagger import scan
 from timeline.uncertain import Granularity, UncertainTime
 
@@ -162,7 +164,7 @@ class Clue:
     text: str
     spans: tuple[tuple[int, int], ...]
     description: str
-    shape: Callable[[int], float] = attrs.field(eq=False, repr=False)
+    shape: Callable[[np.ndarray], np.ndarray] = attrs.field(eq=False, repr=False)
     confidence: float = 0.9
     anchors: tuple[date, ...] = ()
     absolute: bool = True
@@ -171,22 +173,14 @@ class Clue:
 
 # --- helpers -----------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _REPORTING = re.compile(
     r"(?:said|says|told|announced|reported|wrote|added|stated|confirmed|tweeted|posted)\s{1,3}(?:on\s{1,3})?$",
     re.IGNORECASE,
 )
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _SENTENCE.finditer(text) if m.group().strip()]
-
-
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
-    for lo, hi in spans:
-        if lo <= position < hi:
-            return lo, hi
-    return position, position + 1
+    return sentence_of(spans, position)[1]
 
 
 def _reported(text: str, mention: Mention) -> bool:
@@ -279,12 +273,12 @@ def _weekday_clues(ctx: _Context) -> list[Clue]:
         seen.setdefault((meaning.weekday, mode), []).append(mention)
     clues = []
     for (weekday, mode), mentions in seen.items():
-        table = params[mode]
+        table = np.asarray(params[mode], dtype=float)
 
-        def shape(ordinal: int, weekday: int = weekday, table: list = table, mode: str = mode) -> float:
-            publication_weekday = (ordinal - 1) % 7 + 1  # date.fromordinal(1) is a Monday
+        def shape(days: np.ndarray, weekday: int = weekday, table: np.ndarray = table, mode: str = mode) -> np.ndarray:
+            publication_weekday = (days - 1) % 7 + 1  # date.fromordinal(1) is a Monday
             delta = (publication_weekday - weekday) % 7 if mode != "future" else (weekday - publication_weekday) % 7
-            return float(table[delta])
+            return table[delta]
 
         name = mentions[0].text
         clues.append(
@@ -395,12 +389,10 @@ def _event_count_clues(ctx: _Context) -> list[Clue]:
                 high += calendar_low - low
                 low = calendar_low
 
-        def shape(d: int, start: int = start, low: float = low, high: float = high, tail: float = tail) -> float:
-            x = d - start
-            if low <= x <= high:
-                return 1.0
-            gap = low - x if x < low else x - high
-            return math.exp(-gap / tail)
+        def shape(days: np.ndarray, start: int = start, low: float = low, high: float = high, tail: float = tail) -> np.ndarray:
+            x = days - start
+            gap = np.where(x < low, low - x, x - high)
+            return np.where((x >= low) & (x <= high), 1.0, np.exp(-np.maximum(gap, 0) / tail))
 
         lo_day = event.first_day + timedelta(days=math.ceil(low))
         clues.append(
@@ -466,8 +458,15 @@ def _event_dated_clue(
     if not maps:
         return None
 
-    def shape(d: int) -> float:
-        return math.fsum(share * hits.get(d, 0.0) for share, hits in maps)
+    arrays = [(share, np.fromiter(hits, dtype=np.int64), np.fromiter(hits.values(), dtype=float)) for share, hits in maps]
+
+    def shape(days: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(days))
+        for share, keys, values in arrays:
+            index = keys - days[0]
+            inside = (index >= 0) & (index < len(days))
+            np.add.at(out, index[inside], share * values[inside])
+        return out
 
     event = alternatives[0][0]
     favoured = [date.fromordinal(o) for o, h in maps[0][1].items() if h >= 0.99]
@@ -556,16 +555,19 @@ def _event_mention_clues(ctx: _Context) -> list[Clue]:
     return clues
 
 
-def _mixture_bound(d: int, starts: tuple[tuple[int, float], ...], future: bool) -> float:
-    return math.fsum(share for start, share in starts if (d < start if future else d >= start))
+def _mixture_bound(days: np.ndarray, starts: tuple[tuple[int, float], ...], future: bool) -> np.ndarray:
+    out = np.zeros(len(days))
+    for start, share in starts:
+        out += share * ((days < start) if future else (days >= start))
+    return out
 
 
-def _at_or_after(d: int, start: int) -> float:
-    return 1.0 if d >= start else 0.0
+def _at_or_after(days: np.ndarray, start: int) -> np.ndarray:
+    return (days >= start).astype(float)
 
 
-def _before(d: int, start: int) -> float:
-    return 1.0 if d < start else 0.0
+def _before(days: np.ndarray, start: int) -> np.ndarray:
+    return (days < start).astype(float)
 
 
 def _calendar_clues(ctx: _Context) -> list[Clue]:
@@ -633,8 +635,10 @@ def _yearless_clue(month: int, day_of_month: int | None, future: bool, mentions:
     params = _settings()["yearless"]
     scale = params["future_scale"] if future else params["past_scale"]
 
-    @functools.lru_cache(maxsize=8192)
-    def shape(d: int) -> float:
+    def shape(days: np.ndarray) -> np.ndarray:
+        return np.fromiter((one_day(int(d)) for d in days), dtype=float, count=len(days))
+
+    def one_day(d: int) -> float:
         today = date.fromordinal(d)
         gaps = []
         for year in (today.year - 1, today.year, today.year + 1):
@@ -667,7 +671,7 @@ def _yearless_clue(month: int, day_of_month: int | None, future: bool, mentions:
 def document_clues(document: Document, knowledge: KnowledgeBase | None, mentions: Sequence[Mention] | None = None) -> list[Clue]:
     """Every clue the document's text gives about its publication day."""
     mentions = scan(document.text) if mentions is None else mentions
-    ctx = _Context(document.text, mentions, _sentences(document.text), knowledge)
+    ctx = _Context(document.text, mentions, split_sentences(document.text), knowledge)
     return (
         _event_count_clues(ctx)
         + _event_dated_clues(ctx)
@@ -687,30 +691,23 @@ def _grid(clues: Sequence[Clue]) -> tuple[int, int] | None:
     return lo.toordinal(), hi.toordinal()
 
 
-def _recency(clues: Sequence[Clue]) -> Callable[[int], float]:
+def _recency(clues: Sequence[Clue]) -> Callable[[np.ndarray], np.ndarray]:
     """News is written soon after the latest event it names (past or forthcoming)."""
     bounds = [c.lower_bound for c in clues if c.lower_bound is not None]
     bounds += [c.anchors[0] for c in clues if c.absolute and c.anchors]
     if not bounds:
-        return lambda d: 1.0
+        return lambda days: np.ones(len(days))
     latest = max(bounds).toordinal()
     scale = _settings()["recency"]["scale"]
-    return lambda d: 1.0 if d <= latest else math.exp(-(d - latest) / scale)
+    return lambda days: np.exp(-np.maximum(days - latest, 0) / scale)
 
 
-def _normalise(weights: list[float]) -> list[float]:
-    total = math.fsum(weights)
-    if total <= 0 or not math.isfinite(total):
-        return [1.0 / len(weights)] * len(weights)
-    return [w / total for w in weights]
-
-
-def _favoured(logs: list[float], lo: int) -> tuple[date, date] | None:
-    top = max(logs)
-    keep = [i for i, v in enumerate(logs) if v >= top - math.log(2)]
+def _favoured(logs: np.ndarray, lo: int) -> tuple[date, date] | None:
+    """The days a clue prefers: within a factor two of its best."""
+    keep = np.flatnonzero(logs >= logs.max() - math.log(2))
     if len(keep) == len(logs):
         return None
-    return date.fromordinal(lo + keep[0]), date.fromordinal(lo + keep[-1])
+    return date.fromordinal(lo + int(keep[0])), date.fromordinal(lo + int(keep[-1]))
 
 
 def _unknown(document: Document, clues: Sequence[Clue]) -> PublicationContext:
@@ -735,24 +732,21 @@ def infer_document(
     if bounds is None:
         return _unknown(document, clues)
     lo, hi = bounds
-    days = range(lo, hi + 1)
-    recency = _recency(clues)
-    width = len(days)
-    logs = [_mixture_logs(c, days, width) for c in clues]
-    total = [_log(recency(d)) for d in days]
-    for column in logs:
-        total = [a + b for a, b in zip(total, column, strict=True)]
+    days = np.arange(lo, hi + 1, dtype=np.int64)
+    logs = [_mixture_logs(c, days) for c in clues]
+    total = np.log(np.maximum(_recency(clues)(days), 1e-300)) + np.sum(logs, axis=0)
     posterior = _softmax(total)
     evidence = []
     conflicts = []
     for clue, column in zip(clues, logs, strict=True):
-        without = _softmax([a - b for a, b in zip(total, column, strict=True)])
-        influence = 0.5 * math.fsum(abs(a - b) for a, b in zip(posterior, without, strict=True))
+        without = _softmax(total - column)
+        influence = float(0.5 * np.abs(posterior - without).sum())
         favours = _favoured(column, lo)
         item = Evidence(clue.kind, clue.text, clue.spans, clue.description, influence, favours)
         evidence.append(item)
         if favours is not None:
-            kept = math.fsum(p for d, p in zip(days, posterior, strict=True) if favours[0].toordinal() <= d <= favours[1].toordinal())
+            inside = (days >= favours[0].toordinal()) & (days <= favours[1].toordinal())
+            kept = float(posterior[inside].sum())
             if kept < 0.1 and influence > 0.02:
                 conflicts.append(
                     Conflict(
@@ -761,32 +755,26 @@ def infer_document(
                         f"clues leave only {kept:.0%} of the probability there",
                     )
                 )
+    keep = posterior > 1e-9
     time = UncertainTime.from_distribution(
-        {date.fromordinal(d): p for d, p in zip(days, posterior, strict=True) if p > 1e-9}
+        {date.fromordinal(int(d)): float(p) for d, p in zip(days[keep], posterior[keep], strict=True)}
     )
     evidence.sort(key=lambda e: -e.influence)
     return PublicationContext(document.id, time, "inferred", tuple(evidence), tuple(conflicts))
 
 
-def _mixture_logs(clue: Clue, days: range, width: int) -> list[float]:
+def _mixture_logs(clue: Clue, days: np.ndarray) -> np.ndarray:
     """log((1 - c) / width + c * q(d)) with q the clue's shape normalised over the grid."""
-    shape = [clue.shape(d) for d in days]
-    total = math.fsum(shape)
-    if total <= 0:
-        return [0.0] * width  # the clue says nothing within the grid
-    wrong = (1 - clue.confidence) / width
-    right = clue.confidence / total
-    return [_log(wrong + right * v) for v in shape]
+    shape = np.asarray(clue.shape(days), dtype=float)
+    total = float(shape.sum())
+    if total <= 0 or not math.isfinite(total):
+        return np.zeros(len(days))  # the clue says nothing within the grid
+    return np.log((1 - clue.confidence) / len(days) + clue.confidence * shape / total)
 
 
-def _log(value: float) -> float:
-    return math.log(value) if value > 1e-300 else -690.0
-
-
-def _softmax(logs: list[float]) -> list[float]:
-    peak = max(logs)
-    weights = [math.exp(v - peak) for v in logs]
-    return _normalise(weights)
+def _softmax(logs: np.ndarray) -> np.ndarray:
+    weights = np.exp(logs - logs.max())
+    return weights / weights.sum()
 
 
 def infer_corpus(

@@ -1,0 +1,71 @@
+"""Render a timeline: plain-text table, Markdown table, JSON."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from timeline.events import Event
+from timeline.publication import PublicationContext
+from timeline.reconstruct import Timeline
+
+__all__ = ["as_json", "markdown", "publication_line", "table"]
+
+
+def _when(event: Event) -> str:
+    return event.time.edtf()
+
+
+def _sources(event: Event, short: bool = True) -> str:
+    names = []
+    for mention in event.mentions:
+        name = mention.document.split("_")[0] if short else mention.document
+        names.append(f"{name}:{mention.sentence + 1}")
+    return ", ".join(dict.fromkeys(names))
+
+
+def publication_line(document: str, context: PublicationContext) -> str:
+    """One line: document, most likely day, 50% and 90% intervals."""
+    if context.status == "unknown":
+        return f"{document}: unknown (no clue ties it to the calendar)"
+    lo50, hi50 = context.interval_50
+    lo90, hi90 = context.interval_90
+    label = "known" if context.status == "known" else "inferred"
+    return f"{document}: {context.most_likely} ({label}; 50% {lo50}..{hi50}; 90% {lo90}..{hi90})"
+
+
+def table(timeline: Timeline, width: int = 110) -> str:
+    """A plain-text table: one row per event, ordered by time."""
+    lines = ["Publication dates"]
+    lines += ["  " + publication_line(d.id, timeline.publications[d.id]) for d in timeline.documents]
+    lines.append("")
+    header = f"{'#':>3}  {'when (EDTF)':<26} {'event':<{width - 48}} {'source':<14}"
+    lines += [header, "-" * len(header)]
+    text_width = width - 48
+    for number, event in enumerate(timeline.events, 1):
+        wrapped = textwrap.wrap(event.text, text_width) or [""]
+        lines.append(f"{number:>3}  {_when(event):<26} {wrapped[0]:<{text_width}} {_sources(event):<14}")
+        lines += [f"{'':>3}  {'':<26} {more}" for more in wrapped[1:2]]
+    lines.append("")
+    lines.append(f"{len(timeline.events)} events from {len(timeline.documents)} documents")
+    return "\n".join(lines)
+
+
+def markdown(timeline: Timeline) -> str:
+    """A Markdown table (for docs and notebooks)."""
+    lines = ["| document | publication (most likely) | 90% interval |", "|---|---|---|"]
+    for document in timeline.documents:
+        context = timeline.publications[document.id]
+        lo, hi = context.interval_90
+        most = context.most_likely or "unknown"
+        lines.append(f"| {document.id} | {most} | {lo} .. {hi} |")
+    lines += ["", "| # | when (EDTF) | most likely | event | sources |", "|---|---|---|---|---|"]
+    for number, event in enumerate(timeline.events, 1):
+        text = event.text.replace("|", "\\|")
+        lines.append(f"| {number} | `{_when(event)}` | {event.time.most_likely} | {text} | {_sources(event)} |")
+    return "\n".join(lines)
+
+
+def as_json(timeline: Timeline, indent: int | None = 2) -> str:
+    """The documented JSON form of a timeline."""
+    return json.dumps(timeline.as_dict(), indent=indent, ensure_ascii=False)
