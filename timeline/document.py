@@ -106,13 +106,17 @@ def load_jsonl(path: str | Path) -> Iterator[Document]:
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise InputError(f"{where}: a record needs a string 'text'")
             dct = record.get("dct") or record.get("publication")
-            yield Document(
-                str(record.get("id", f"{path.name}:{number}")),
-                record["text"],
-                dct,
-                source=where,
-                kind=record.get("kind"),
-            )
+            try:
+                doc = Document(
+                    str(record.get("id", f"{path.name}:{number}")),
+                    record["text"],
+                    dct,
+                    source=where,
+                    kind=record.get("kind"),
+                )
+            except InputError as error:
+                raise InputError(f"{where}: {error}") from error
+            yield doc
 
 
 def load_folder(path: str | Path, pattern: str = "*.txt") -> list[Document]:
