@@ -66,7 +66,7 @@ def infer_publication(
     none, a path to add a user file, or a :class:`KnowledgeBase`.
     """
     single = isinstance(documents, Document | str)
-    items = [documents] if single else list(documents)  # type: ignore[list-item]
+    items: list[Document | str] = [documents] if isinstance(documents, Document | str) else list(documents)
     docs = [d if isinstance(d, Document) else Document(f"text-{n}", d) for n, d in enumerate(items)]
     base = resolve_knowledge(knowledge)
     contexts = infer_corpus(docs, base if base is not None else False)

@@ -13,9 +13,11 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from timeline.document import Document, load, parse_day
 from timeline.errors import TimelineError
+from timeline.knowledge import KnowledgeBase
 from timeline.publication import PublicationContext, infer_corpus
 from timeline.reconstruct import anchored_mentions, reconstruct, resolve_knowledge
 from timeline.render import as_json, markdown, publication_line, table
@@ -49,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _knowledge(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _knowledge(args: argparse.Namespace) -> KnowledgeBase | None:
     if args.no_knowledge:
         return None
     return resolve_knowledge(args.knowledge or True)
@@ -63,11 +65,11 @@ def _documents(args: argparse.Namespace, dct: str | None = None) -> list[Documen
     return docs
 
 
-def _contexts(docs: list[Document], knowledge) -> dict[str, PublicationContext]:  # type: ignore[no-untyped-def]
+def _contexts(docs: list[Document], knowledge: KnowledgeBase | None) -> dict[str, PublicationContext]:
     return infer_corpus(docs, knowledge if knowledge is not None else False)
 
 
-def _tag(args: argparse.Namespace, out) -> None:  # type: ignore[no-untyped-def]
+def _tag(args: argparse.Namespace, out: TextIO) -> None:
     knowledge = _knowledge(args)
     docs = _documents(args, args.dct)
     contexts = _contexts(docs, knowledge)
@@ -82,7 +84,7 @@ def _tag(args: argparse.Namespace, out) -> None:  # type: ignore[no-untyped-def]
             out.write(f"{m.start:>6}-{m.end:<6} {m.kind:<8} {m.value or '':<22} {m.text!r}{mod}\n")
 
 
-def _date(args: argparse.Namespace, out) -> None:  # type: ignore[no-untyped-def]
+def _date(args: argparse.Namespace, out: TextIO) -> None:
     docs = _documents(args)
     contexts = _contexts(docs, _knowledge(args))
     for doc in docs:
@@ -97,7 +99,7 @@ def _date(args: argparse.Namespace, out) -> None:  # type: ignore[no-untyped-def
             out.write(f"    conflict: {conflict.message}\n")
 
 
-def _build(args: argparse.Namespace, out) -> None:  # type: ignore[no-untyped-def]
+def _build(args: argparse.Namespace, out: TextIO) -> None:
     knowledge = _knowledge(args)
     result = reconstruct(_documents(args), knowledge if knowledge is not None else False)
     if args.format == "json":

@@ -151,7 +151,7 @@ def extract_events(document: Document, mentions: Sequence[Mention]) -> list[Even
         if len(text) >= 8:
             told = EventMention(document.id, number, span[0], span[1], text, mention, reported)
             candidates.setdefault(number, []).append(told)
-    events = []
+    events: list[Event] = []
     for told_in_sentence in candidates.values():
         direct = [t for t in told_in_sentence if not t.reported]
         for told in direct or told_in_sentence:

@@ -179,6 +179,13 @@ _REPORTING = re.compile(
 )
 
 
+#: Words that put a named event after the time of writing ("a forthcoming summit").
+_FORTHCOMING = re.compile(
+    r"\b(?:will|shall|forthcoming|upcoming|planned|scheduled|due to|set to|expected to|next|ahead of|to be held)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
     return sentence_of(spans, position)[1]
 
@@ -327,7 +334,7 @@ def _months_after(start: date, meaning: EventAnchored, mod: str | None) -> float
     elif mod in ("LESS_THAN", "EQUAL_OR_LESS"):
         return None
     shifted = pendulum.Date(start.year, start.month, start.day).add(months=months)
-    return float((shifted - start).days)
+    return float(shifted.toordinal() - start.toordinal())
 
 
 def _counting_event(ctx: _Context, noun: str) -> ReferenceEvent | None:
@@ -468,7 +475,7 @@ def _event_dated_clue(
             np.add.at(out, index[inside], share * values[inside])
         return out
 
-    event = alternatives[0][0]
+    alternatives[0][0]
     favoured = [date.fromordinal(o) for o, h in maps[0][1].items() if h >= 0.99]
     names = " or ".join(f"{e.id} ({e.first_day})" for e, _ in alternatives)
     return Clue(
@@ -521,8 +528,6 @@ def _offset_event_clue(ctx: _Context, mention: Mention, meaning: EventAnchored, 
 
 def _event_mention_clues(ctx: _Context) -> list[Clue]:
     """Known events the article reports: published after past ones, before future ones."""
-    from timeline.tagger.clause import tense_at
-
     params = _settings()["event_mention"]
     best: dict[tuple[str, ...], tuple[list[tuple[ReferenceEvent, float]], tuple[int, int]]] = {}
     for span in ctx.sentences:
@@ -534,7 +539,7 @@ def _event_mention_clues(ctx: _Context) -> list[Clue]:
             best[key] = (alternatives, span)
     clues = []
     for alternatives, (lo, hi) in best.values():
-        future = tense_at(ctx.text, lo, lo + 1) is Tense.FUTURE
+        future = bool(_FORTHCOMING.search(ctx.text, lo, hi))
         total = math.fsum(score for _, score in alternatives)
         starts = tuple((e.first_day.toordinal(), score / total) for e, score in alternatives)
         shape = functools.partial(_mixture_bound, starts=starts, future=future)
@@ -737,30 +742,43 @@ def infer_document(
     total = np.log(np.maximum(_recency(clues)(days), 1e-300)) + np.sum(logs, axis=0)
     posterior = _softmax(total)
     evidence = []
-    conflicts = []
     for clue, column in zip(clues, logs, strict=True):
         without = _softmax(total - column)
         influence = float(0.5 * np.abs(posterior - without).sum())
-        favours = _favoured(column, lo)
-        item = Evidence(clue.kind, clue.text, clue.spans, clue.description, influence, favours)
-        evidence.append(item)
-        if favours is not None:
-            inside = (days >= favours[0].toordinal()) & (days <= favours[1].toordinal())
-            kept = float(posterior[inside].sum())
-            if kept < 0.1 and influence > 0.02:
-                conflicts.append(
-                    Conflict(
-                        item,
-                        f"{clue.kind} clue '{clue.text}' favours {favours[0]}..{favours[1]}, but the other "
-                        f"clues leave only {kept:.0%} of the probability there",
-                    )
-                )
+        item = Evidence(clue.kind, clue.text, clue.spans, clue.description, influence, _favoured(column, lo))
+        evidence.append((item, _doubt(clue, column, posterior)))
+    conflicts = _conflicts(evidence)
     keep = posterior > 1e-9
     time = UncertainTime.from_distribution(
         {date.fromordinal(int(d)): float(p) for d, p in zip(days[keep], posterior[keep], strict=True)}
     )
-    evidence.sort(key=lambda e: -e.influence)
-    return PublicationContext(document.id, time, "inferred", tuple(evidence), tuple(conflicts))
+    ranked = sorted((item for item, _ in evidence), key=lambda e: -e.influence)
+    return PublicationContext(document.id, time, "inferred", tuple(ranked), conflicts)
+
+
+def _doubt(clue: Clue, column: np.ndarray, posterior: np.ndarray) -> float:
+    """Posterior probability that the clue is in its "wrong" component, given everything."""
+    wrong = (1 - clue.confidence) / len(column)
+    return float(np.sum(posterior * wrong / np.exp(column)))
+
+
+def _conflicts(evidence: list[tuple[Evidence, float]]) -> tuple[Conflict, ...]:
+    """Clues the rest of the evidence makes more likely wrong than right."""
+    conflicts = []
+    for item, doubt in evidence:
+        if doubt < 0.5 or item.favours is None:
+            continue
+        rivals = [other for other, _ in evidence if other is not item and other.favours is not None]
+        rival = max(rivals, key=lambda e: e.influence, default=None)
+        against = f" and '{rival.text}' ({rival.kind}) points to {rival.favours[0]}..{rival.favours[1]}" if rival and rival.favours else ""
+        conflicts.append(
+            Conflict(
+                item,
+                f"{item.kind} clue '{item.text}' points to {item.favours[0]}..{item.favours[1]}{against}; "
+                f"given the other clues it is probably wrong (p={doubt:.2f})",
+            )
+        )
+    return tuple(conflicts)
 
 
 def _mixture_logs(clue: Clue, days: np.ndarray) -> np.ndarray:
@@ -779,7 +797,7 @@ def _softmax(logs: np.ndarray) -> np.ndarray:
 
 def infer_corpus(
     documents: Iterable[Document],
-    knowledge: KnowledgeBase | None | bool = True,
+    knowledge: KnowledgeBase | bool | None = True,
     rounds: int = 3,
 ) -> dict[str, PublicationContext]:
     """Infer the documents of a corpus jointly.

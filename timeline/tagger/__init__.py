@@ -80,7 +80,7 @@ def tag(
     reference: date | str | UncertainTime | None = None,
     *,
     kind: str | None = None,
-    knowledge: KnowledgeBase | None | bool = True,
+    knowledge: KnowledgeBase | bool | None = True,
 ) -> list[Mention]:
     """Temporal expressions of ``text``, anchored to ``reference`` when given.
 
@@ -101,7 +101,7 @@ def tag(
     return anchor_mentions(mentions, reference, kind, _knowledge(knowledge))
 
 
-def _knowledge(knowledge: KnowledgeBase | None | bool) -> KnowledgeBase | None:
+def _knowledge(knowledge: KnowledgeBase | bool | None) -> KnowledgeBase | None:
     if knowledge is True:
         try:
             from timeline.knowledge import default_knowledge

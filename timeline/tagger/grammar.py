@@ -12,10 +12,10 @@ import functools
 import re
 import tomllib
 from collections.abc import Callable
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from datetime import date
 from importlib import resources
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import attrs
@@ -177,7 +177,7 @@ def first_words_of(pattern: str) -> set[Words]:
                 out |= rest((words, current + lower))
             elif lower.isspace():
                 if current:
-                    done = words + (current,)
+                    done = (*words, current)
                     out |= {(done[0], done[1])} if len(done) == 2 else rest((done, ""))
                 elif words:
                     out |= rest((words, ""))  # more whitespace between the words
@@ -202,7 +202,7 @@ def first_words_of(pattern: str) -> set[Words]:
 def _pair(state: tuple[tuple[str, ...], str]) -> Words:
     """The (first, second) words of a walk state; ``*`` where the second is open."""
     words, current = state
-    done = words + (current,) if current else words
+    done = (*words, current) if current else words
     if not done:
         raise _Unbounded
     return (done[0], done[1]) if len(done) >= 2 else (done[0], ANY)

@@ -1,0 +1,123 @@
+"""Publication-context inference: real behaviour on small articles and the seeds."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import timeline
+from timeline import Document, KnowledgeBase
+from timeline.publication import infer_corpus, infer_document
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _infer(text: str, knowledge: bool = True) -> timeline.PublicationContext:
+    base = timeline.default_knowledge() if knowledge else None
+    return infer_document(Document("t", text), base)
+
+
+def test_known_date_overrides_inference() -> None:
+    context = infer_document(Document("t", "Five days into the invasion.", "2023-05-01"))
+    assert context.status == "known"
+    assert context.most_likely == date(2023, 5, 1)
+    assert context.time.is_exact
+
+
+def test_no_clue_is_unknown_not_a_guess() -> None:
+    context = _infer("The weather was mild and the market was busy.")
+    assert context.status == "unknown"
+    assert context.most_likely is None
+    assert context.time.width > 365 * 100
+    assert context.as_dict()["most_likely"] is None
+
+
+def test_weekday_alone_is_unknown_but_reported_as_evidence() -> None:
+    context = _infer("Officials said Saturday that talks would continue.")
+    assert context.status == "unknown"
+    assert any(e.kind == "weekday" for e in context.evidence)
+
+
+def test_elapsed_count_and_weekday_pin_the_day() -> None:
+    context = _infer(
+        "Fighting raged more than three weeks into the invasion, the ministry said Saturday."
+    )
+    assert context.status == "inferred"
+    # AP style: "said Saturday" is written on the Saturday or the day after.
+    assert context.most_likely in (date(2022, 3, 19), date(2022, 3, 20))
+    lo, hi = context.interval_90
+    assert lo <= date(2022, 3, 19) and date(2022, 3, 20) <= hi
+    assert abs(sum(context.time.distribution().values()) - 1) < 1e-9
+
+
+def test_offset_from_known_event_allows_the_day_one_count() -> None:
+    context = _infer("Putin began his invasion five days ago, officials said on Monday.")
+    assert context.most_likely in (date(2022, 2, 28), date(2022, 3, 1))
+    lo, hi = context.interval_90
+    assert lo <= date(2022, 2, 28) and date(2022, 3, 1) <= hi
+
+
+def test_entered_its_fifth_month() -> None:
+    context = _infer("As the invasion entered its fifth month, missiles hit Lviv early Saturday.")
+    assert date(2022, 6, 24) <= context.most_likely <= date(2022, 7, 10)
+    assert context.most_likely.isoweekday() in (6, 7)
+
+
+def test_evidence_is_ranked_by_influence() -> None:
+    context = _infer("More than three weeks into the invasion, officials said Saturday.")
+    influences = [e.influence for e in context.evidence]
+    assert influences == sorted(influences, reverse=True)
+    assert context.evidence[0].influence > 0.1
+
+
+def test_contradictory_clues_are_reported_and_the_answer_stays_possible() -> None:
+    context = _infer(
+        "As the invasion entered its fifth month, shelling continued. "
+        "Separately, officials said the war was only five days old, as the invasion began five days ago."
+    )
+    assert context.status == "inferred"
+    assert context.conflicts, "two incompatible counts must be reported"
+    assert all(c.clue.spans for c in context.conflicts)
+    assert context.time.earliest <= context.time.most_likely <= context.time.latest
+
+
+def test_corpus_teaches_the_invasion_date_without_knowledge_base() -> None:
+    docs = [
+        Document("a", "Russian forces invaded Ukraine on Feb. 24, officials recalled."),
+        Document("b", "Moldova suspended its role after Russia's invasion of Ukraine in February 2022."),
+        Document("c", "Fighting raged more than three weeks into the invasion, the ministry said Saturday."),
+    ]
+    contexts = infer_corpus(docs, knowledge=False)
+    assert contexts["c"].status == "inferred"
+    assert contexts["c"].most_likely in (date(2022, 3, 19), date(2022, 3, 20))
+
+
+def test_empty_knowledge_base_and_empty_text() -> None:
+    context = infer_document(Document("t", ""), KnowledgeBase.empty())
+    assert context.status == "unknown"
+
+
+def test_infer_publication_accepts_text_and_documents() -> None:
+    single = timeline.infer_publication("Officials said Monday the invasion began five days ago.")
+    assert isinstance(single, timeline.PublicationContext)
+    many = timeline.infer_publication([Document("x", "Nothing here.")])
+    assert isinstance(many, dict) and many["x"].status == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("seed", "lo", "hi"),
+    [
+        ("000_4dc428acbec87f2f.txt", date(2022, 3, 18), date(2022, 3, 21)),
+        ("001_653f096f723bf98c.txt", date(2024, 6, 1), date(2024, 6, 8)),
+        ("002_d457f11cc40cd8e1.txt", date(2022, 2, 27), date(2022, 3, 2)),
+        ("003_db1a9f3a81fb83d4.txt", date(2022, 6, 25), date(2022, 6, 27)),
+        ("004_7c0fd61f95ef5008.txt", date(2022, 3, 29), date(2022, 3, 31)),
+    ],
+)
+def test_seed_publication_days(seed: str, lo: date, hi: date) -> None:
+    documents = timeline.load_folder(SEEDS)
+    contexts = infer_corpus(documents, knowledge=True)
+    context = contexts[seed]
+    assert context.most_likely is not None and lo <= context.most_likely <= hi
