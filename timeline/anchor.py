@@ -201,8 +201,18 @@ def _number(amount: float) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:g}"
 
 
+#: Exact conversions to the next smaller unit, for fractional amounts (P2Y6M).
+_SMALLER = {
+    Unit.YEAR: (Unit.MONTH, 12),
+    Unit.WEEK: (Unit.DAY, 7),
+    Unit.DAY: (Unit.HOUR, 24),
+    Unit.HOUR: (Unit.MINUTE, 60),
+    Unit.MINUTE: (Unit.SECOND, 60),
+}
+
+
 def duration_value(amount: float | None, unit: Unit) -> str:
-    """TIMEX3 duration: P5D, PT24H, P3W, PXD (vague), P20Y for two decades."""
+    """TIMEX3 duration: P5D, PT24H, P3W, PXD (vague), P20Y for two decades, P2Y6M."""
     if unit is Unit.WEEKEND:
         return "P2D" if amount == 1 else ("PXWE" if amount is None else f"P{_number(amount)}WE")
     if unit is Unit.SEASON:
@@ -213,8 +223,24 @@ def duration_value(amount: float | None, unit: Unit) -> str:
         if amount is None:
             return "PXY" if unit is Unit.DECADE else "PXCE"
         unit, amount = Unit.YEAR, amount * (10 if unit is Unit.DECADE else 100)
+    if amount is None:
+        time, letter = _DURATION_LETTERS[unit]
+        return f"P{time}X{letter}"
+    return "P" + _duration_parts(amount, unit)
+
+
+def _duration_parts(amount: float, unit: Unit) -> str:
+    """ "2Y6M", "T5H30M": a whole part and, when exact, the fraction in the next smaller unit."""
+    whole = math.floor(amount)
+    smaller = _SMALLER.get(unit)
+    rest = (amount - whole) * smaller[1] if smaller else 0.0
+    if smaller is None or whole == 0 or rest != int(rest):
+        time, letter = _DURATION_LETTERS[unit]
+        return f"{time}{_number(amount)}{letter}"
     time, letter = _DURATION_LETTERS[unit]
-    return f"P{time}{'X' if amount is None else _number(amount)}{letter}"
+    small_time, small_letter = _DURATION_LETTERS[smaller[0]]
+    tail = f"{'T' if small_time and not time else ''}{int(rest)}{small_letter}" if rest else ""
+    return f"{time}{whole}{letter}{tail}"
 
 
 def _set_value(meaning: Recurrence) -> str:

@@ -148,8 +148,27 @@ def _ordinal(grammar: Grammar, raw: str) -> int | None:
     return None
 
 
-def _mod(grammar: Grammar, approx: str | None) -> str | None:
-    return grammar.lookup("approximators", approx) if approx else None
+def _mod(grammar: Grammar, g: Groups) -> str | None:
+    """The TIMEX3 mod of an approximator inside ("more than") or before ("about") the extent."""
+    if g.get("approx"):
+        return grammar.lookup("approximators", g["approx"] or "")
+    if g.get("outer"):
+        return grammar.lookup("outer_approximators", g["outer"] or "")
+    return None
+
+
+_FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
+
+
+def _counted(grammar: Grammar, g: Groups) -> float | None:
+    """The amount of an "amount unit" match: the lower end of a range, plus "1/2"."""
+    raw = g.get("lo") or g.get("amount") or g.get("amount2")
+    amount = _amount(grammar, raw)
+    if amount is not None and g.get("frac"):
+        amount += _FRACTIONS[g["frac"] or ""]
+    if amount is not None and g.get("andhalf"):
+        amount += 0.5  # "a minute and a half"
+    return amount
 
 
 def _part(grammar: Grammar, part: str | None) -> str | None:
@@ -172,7 +191,7 @@ def event_elapsed(g: Groups, ctx: Context) -> Built | None:
     unit, factor = _unit(ctx.grammar, g.get("unit"))
     event = _event(g.get("event")) or ""
     meaning = EventAnchored(event, EventRelation.ELAPSED, _scale(amount, factor), unit)
-    return Built("DURATION", meaning, _mod(ctx.grammar, g.get("approx")), event or None)
+    return Built("DURATION", meaning, _mod(ctx.grammar, g), event or None)
 
 
 def event_ordinal(g: Groups, ctx: Context) -> Built | None:
@@ -202,7 +221,7 @@ def event_offset(g: Groups, ctx: Context) -> Built | None:
     relation = EventRelation.BEFORE if direction in ("before", "prior to") else EventRelation.AFTER
     event = _event(g.get("event")) or ""
     meaning = EventAnchored(event, relation, _scale(amount, factor), unit)
-    return Built("DURATION", meaning, _mod(ctx.grammar, g.get("approx")), event)
+    return Built("DURATION", meaning, _mod(ctx.grammar, g), event)
 
 
 def _scale(amount: float | None, factor: float) -> float | None:
@@ -426,13 +445,13 @@ _FROM_PUBLICATION = {"ago", "from now", "hence", "back"}
 
 
 def shift(g: Groups, ctx: Context) -> Built | None:
-    amount = _amount(ctx.grammar, g.get("amount"))
+    amount = _counted(ctx.grammar, g)
     unit, factor = _unit(ctx.grammar, g.get("unit"))
     word = " ".join((g.get("dir") or "").lower().split())
     direction = -1 if word in _BACKWARD else 1
     anchor = Anchor.PUBLICATION if word in _FROM_PUBLICATION else Anchor.NARRATIVE
     meaning = Shift(_scale(amount, factor), unit, direction, anchor)
-    return Built("DATE", meaning, _mod(ctx.grammar, g.get("approx")))
+    return Built("DATE", meaning, _mod(ctx.grammar, g))
 
 
 def shift_in(g: Groups, ctx: Context) -> Built | None:
@@ -441,7 +460,7 @@ def shift_in(g: Groups, ctx: Context) -> Built | None:
 
     amount = _amount(ctx.grammar, g.get("amount"))
     unit, factor = _unit(ctx.grammar, g.get("unit"))
-    mod = _mod(ctx.grammar, g.get("approx"))
+    mod = _mod(ctx.grammar, g)
     if ctx.word_before() == "in" and amount is not None and tense_at(ctx.text, ctx.start) is Tense.FUTURE:
         return Built("DATE", Shift(amount * factor, unit, 1), mod)
     return Built("DURATION", Duration(_scale(amount, factor), unit), mod)
@@ -572,15 +591,40 @@ def duration(g: Groups, ctx: Context) -> Built | None:
     unit_word = g.get("unit") or g.get("unit2")
     word = (unit_word or "").lower()
     plural = word.endswith("s") and word not in ("hrs", "mins", "secs", "yrs")
-    amount = _amount(ctx.grammar, raw_amount) if raw_amount else (None if plural else 1.0)
+    amount = _counted(ctx.grammar, g) if raw_amount else (None if plural else 1.0)
     unit, factor = _unit(ctx.grammar, unit_word)
     single = (raw_amount or "a").lower() in ("a", "an", "one")
     if single and word in ("second", "night", "quarter", "min", "sec") and not _stands_alone(ctx):
         return None  # "a second round", "a quarter of the population"
-    if amount is not None and amount == 0:
-        return None
+    if (amount is not None and amount == 0) or ctx.word_after().lower() in ("old", "older", "younger"):
+        return None  # "zero days", ages ("52 years old")
+    if single and _is_rate(g, ctx):
+        return Built("SET", Recurrence(unit, factor))  # "$500 million a year"
+    if (raw_amount or "").lower() == "one" and word == "day" and ctx.word_before() in _ONE_DAY_SUBJECTS:
+        return Built("DATE", Reference("FUTURE_REF"))  # "Islam will one day be ..."
     meaning = Duration(_scale(amount, factor), unit)
-    return Built("DURATION", meaning, _mod(ctx.grammar, g.get("approx")))
+    return Built("DURATION", meaning, _mod(ctx.grammar, g))
+
+
+#: Words before "one day" that make it "some day" rather than a length of time.
+_ONE_DAY_SUBJECTS = frozenset(["will", "would", "could", "might", "may", "shall", "can", "must", "he", "she", "they", "we", "i", "you", "it"])
+
+
+def _is_rate(g: Groups, ctx: Context) -> bool:
+    """ "a year" after a quantity ("$500 million a year", "four flights a week") is a rate."""
+    if (g.get("amount") or "").lower() not in ("a", "an", "per") or g.get("approx") or g.get("outer"):
+        return False
+    window = ctx.text[max(0, ctx.start - 30) : ctx.start]
+    found = _QUANTITY_BEFORE.search(window)
+    return found is not None
+
+
+#: A quantity ending at most two words before "a year": "$500 million", "four flights".
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundreds?|dozens?|cents|dollars|pence|once|twice|times|"
+    r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|several|many))"
+    r"[\w,.'’-]{0,20}(?:[ \t]{1,3}[A-Za-z][\w’'-]{0,20}){0,2}[ \t]{1,3}$"
+)
 
 
 def _stands_alone(ctx: Context) -> bool:
