@@ -1,0 +1,257 @@
+"""Behaviour of the tagger on realistic news text (reference: Friday 2022-03-18)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from timeline.errors import InputError
+from timeline.meaning import Tense
+from timeline.mention import Mention
+from timeline.tagger import scan, tag
+from timeline.uncertain import Granularity, UncertainTime
+
+REFERENCE = date(2022, 3, 18)  # a Friday
+
+PARAGRAPH = (
+    "KYIV, Ukraine (AP) — Russian forces shelled Mariupol on Friday, two days after "
+    "Ukrainian troops withdrew from the port. The city has been under siege for "
+    "more than three weeks, and five days ago a theatre sheltering civilians was hit. "
+    "Peace talks will resume next week, officials said, and the president will meet "
+    "European leaders on Monday. Fighting first erupted on Feb. 24, 2022; last "
+    "year the Kremlin denied any plan to invade."
+)
+
+
+def _summary(mentions: list[Mention]) -> list[tuple[str, str, str | None, str | None]]:
+    return [(m.text, m.kind, m.value, m.mod) for m in mentions]
+
+
+def _only(text: str, reference: date = REFERENCE) -> Mention:
+    mentions = tag(text, reference)
+    assert len(mentions) == 1, _summary(mentions)
+    return mentions[0]
+
+
+# --- a realistic paragraph ----------------------------------------------------------
+
+
+def test_paragraph_values() -> None:
+    assert _summary(tag(PARAGRAPH, REFERENCE)) == [
+        ("Friday", "DATE", "2022-03-18", None),
+        ("two days", "DURATION", "P2D", None),
+        ("more than three weeks", "DURATION", "P3W", "MORE_THAN"),
+        ("five days ago", "DATE", "2022-03-13", None),
+        ("next week", "DATE", "2022-W12", None),
+        ("Monday", "DATE", "2022-03-21", None),
+        ("Feb. 24, 2022", "DATE", "2022-02-24", None),
+        ("last year", "DATE", "2021", None),
+    ]
+
+
+def test_paragraph_spans_point_into_text() -> None:
+    mentions = tag(PARAGRAPH, REFERENCE)
+    for mention in mentions:
+        assert PARAGRAPH[mention.start : mention.end] == mention.text
+    assert PARAGRAPH.index("on Friday") + 3 == mentions[0].start
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+def test_paragraph_times() -> None:
+    by_text = {m.text: m.time for m in tag(PARAGRAPH, REFERENCE)}
+    assert by_text["Friday"] == UncertainTime.exact(REFERENCE)
+    assert by_text["next week"] is not None
+    assert (by_text["next week"].earliest, by_text["next week"].latest) == (
+        date(2022, 3, 21),
+        date(2022, 3, 27),
+    )
+    assert by_text["more than three weeks"] is None  # durations have no calendar time
+
+
+def test_reference_may_be_a_string() -> None:
+    assert _summary(tag(PARAGRAPH, "2022-03-18")) == _summary(tag(PARAGRAPH, REFERENCE))
+
+
+# --- typography ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Saturday’s attacks killed 12", ("Saturday’s", "2022-03-12")),
+        ("Saturday's attacks killed 12", ("Saturday's", "2022-03-12")),
+        ("the talks on\u00a0Feb.\u00a024 failed", ("Feb.\u00a024", "2022-02-24")),
+        ("shelling resumed on\u00a0Wednesday", ("Wednesday", "2022-03-16")),
+        ("“Friday” was quiet", ("Friday", "2022-03-18")),
+        ("(Thursday)", ("Thursday", "2022-03-17")),
+        ("a ceasefire—on Tuesday—collapsed", ("Tuesday", "2022-03-15")),
+    ],
+)
+def test_quotes_and_spaces(text: str, expected: tuple[str, str]) -> None:
+    mention = _only(text)
+    assert (mention.text, mention.value) == expected
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_missing_space_after_full_stop() -> None:
+    text = "Ukrainian troops withdrew.On Friday the mayor spoke."
+    mention = _only(text)
+    assert (mention.start, mention.end, mention.value) == (29, 35, "2022-03-18")
+
+
+def test_brackets() -> None:
+    text = "The strike [on Friday] hit a school."
+    mention = _only(text)
+    assert (mention.text, mention.start, mention.value) == ("Friday", 15, "2022-03-18")
+
+
+# --- no false positives -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose 10 times over.",
+        "a 17-year-old girl was among the dead",
+        "S-300/400 air-defence systems",
+        "an Su-25 jet was downed",
+        "Tu-22M3 bombers took off",
+        "1,400 people were evacuated",
+        "Russia fired 48 cruise missiles",
+        "May I ask a question?",
+        "they march through the city",
+        "the Sunday Times reported",
+        "inflation reached 5% in the region",
+        "a loan of $500 million",
+    ],
+)
+def test_no_false_positive(text: str) -> None:
+    assert _summary(tag(text, REFERENCE)) == []
+
+
+# --- tense decides bare weekdays ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "tense"),
+    [
+        ("The leaders will meet on Monday.", "2022-03-21", Tense.FUTURE),
+        ("The leaders met on Monday.", "2022-03-14", Tense.PAST),
+        ("The leaders are expected to meet on Monday.", "2022-03-21", Tense.FUTURE),
+        ("The leaders said on Monday that talks failed.", "2022-03-14", Tense.PAST),
+    ],
+)
+def test_tense_decides_weekday(text: str, value: str, tense: Tense) -> None:
+    mention = _only(text)
+    assert (mention.text, mention.value, mention.tense) == ("Monday", value, tense)
+
+
+def test_weekday_of_the_reference_is_the_reference_day() -> None:
+    """News style: a bare "Friday" in a story published on Friday is that day, in any tense."""
+    assert _only("The ministry said on Friday.").value == "2022-03-18"
+    assert _only("The ministry will decide on Friday.").value == "2022-03-18"
+    assert _only("The ministry will decide next Friday.").value == "2022-03-25"
+
+
+# --- scan and tag contracts ------------------------------------------------------------
+
+
+def test_scan_leaves_value_unset() -> None:
+    mentions = scan(PARAGRAPH)
+    assert len(mentions) == len(tag(PARAGRAPH, REFERENCE))
+    assert all(m.value is None and m.time is None for m in mentions)
+    assert all(m.meaning is not None for m in mentions)
+
+
+def test_tag_without_reference_is_scan() -> None:
+    assert tag(PARAGRAPH) == scan(PARAGRAPH)
+
+
+def test_empty_text() -> None:
+    assert scan("") == []
+    assert tag("", REFERENCE) == []
+
+
+@pytest.mark.parametrize("text", [None, b"on Friday", 42, ["on Friday"]])
+def test_scan_rejects_non_text(text: object) -> None:
+    with pytest.raises(InputError, match="text must be str"):
+        scan(text)  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        tag(text, REFERENCE)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("reference", ["yesterday", "2022-02-30", "", 3.5])
+def test_tag_rejects_bad_reference(reference: object) -> None:
+    with pytest.raises(InputError):
+        tag("on Friday", reference)  # type: ignore[arg-type]
+
+
+# --- malformed dates ------------------------------------------------------------------
+
+
+def _valid_day_value(value: str | None) -> bool:
+    """True unless ``value`` looks like a YYYY-MM-DD day that the calendar lacks."""
+    if value is None or not re.match(r"\d{4}-\d\d-\d\d", value):
+        return True
+    date.fromisoformat(value[:10])  # raises on an impossible day
+    return True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Feb. 30",
+        "on Feb. 30, 2022",
+        "February 30, 2021",
+        "Thursday, Feb. 30",
+        "31 April",
+        "30 February 2020",
+        "April 31st",
+        "2022-02-30",
+        "31/04/2022",
+        "30.02.2022",
+        "Feb. 29",
+        "Feb. 0",
+        "Feb. 30 at noon",
+    ],
+)
+def test_malformed_dates_never_crash(text: str) -> None:
+    for mention in tag(text, REFERENCE):
+        assert _valid_day_value(mention.value)
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_impossible_day_falls_back_to_month() -> None:
+    mention = _only("Feb. 30")
+    february = UncertainTime.uniform(date(2022, 2, 1), date(2022, 2, 28), Granularity.MONTH)
+    assert (mention.value, mention.time) == ("2022-02", february)
+
+
+def test_leap_day_is_kept_in_leap_years() -> None:
+    assert _only("29 February 2024").value == "2024-02-29"
+
+
+# --- known engine bugs (reported, not fixed here) ----------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValueError,
+    reason="anchor._event_anchored gives 'since <event>' the interval [event, reference] "
+    "even when the reference precedes the event; UncertainTime then rejects it",
+)
+def test_since_event_with_earlier_reference() -> None:
+    mention = _only("since the invasion", date(2021, 1, 1))
+    assert mention.kind == "DURATION"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="grammar: the 'reference' rule takes 'in the past' at 'in' before "
+    "'span_past_amount' can match 'the past three weeks' one word later",
+)
+def test_in_the_past_amount_is_one_duration() -> None:
+    mention = _only("Civilians died in the past three weeks.")
+    assert (mention.text, mention.kind, mention.value) == ("the past three weeks", "DURATION", "P3W")
