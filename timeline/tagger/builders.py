@@ -516,8 +516,10 @@ def clock(g: Groups, ctx: Context) -> Built | None:
     after = ctx.word_after().lower()
     if after in ("million", "billion", "percent", "per", "times", "trillion") or ctx.char_after() == "%":
         return None
-    if ctx.word_before() in ("version", "v", "article", "section", "chapter", "verse", "no", "number"):
-        return None
+    if ctx.word_before() in ("version", "v", "article", "section", "chapter", "verse", "no", "number", "high"):
+        return None  # "version 10.12", "High Noon"
+    if ctx.char_before() in _CURRENCY or (g.get("h24") and not _clock_context(g, ctx)):
+        return None  # "$17.50", "off 17.01"
     named = (g.get("named") or "").lower()
     if named:
         hour, minute = (0, 0) if named == "midnight" else (12, 0)
@@ -534,6 +536,19 @@ def clock(g: Groups, ctx: Context) -> Built | None:
         base = Relative(Unit.DAY, ctx.grammar.lookup("deictic_days", g["deictic"] or "") or 0)
     mod = "APPROX" if g.get("approx") else None
     return Built("TIME", ClockTime(hour, minute, base), mod)
+
+
+_CURRENCY = frozenset("$£€¥#")
+
+
+def _clock_context(g: Groups, ctx: Context) -> bool:
+    """A 24-hour "17.50" is a time only with a colon, a leading zero, a zone, "hours" or "at"."""
+    matched = ctx.text[ctx.start : ctx.end]
+    if ":" in matched or matched.startswith("0") or g.get("tz") or g.get("weekday") or g.get("deictic"):
+        return True
+    if re.search(r"(?:hours|hrs|h)$", matched):
+        return True
+    return ctx.word_before() in ("at", "from", "until", "till", "by", "around", "about", "before", "after", "since")
 
 
 def deictic_part(g: Groups, ctx: Context) -> Built | None:
@@ -563,6 +578,8 @@ def weekday(g: Groups, ctx: Context) -> Built | None:
     follower = ctx.word_after().lower()
     if not g.get("pod") and ctx.grammar.lookup("weekday_name_followers", follower):
         return None  # "Sunday Times", "Sunday School"
+    if len((g.get("weekday") or "").rstrip(".")) <= 4 and ctx.text[ctx.end : ctx.end + 1] != ".":
+        return None  # "Sun Microsystems", "Wed" without its abbreviation dot
     if not g.get("pod") and ctx.word_after()[:1].isupper() and ctx.word_before() in ("bloody", "black", "super"):
         return None
     rel = " ".join((g.get("rel") or "").lower().split())
@@ -644,8 +661,8 @@ def vague_duration(g: Groups, ctx: Context) -> Built | None:
 
 def set_word(g: Groups, ctx: Context) -> Built | None:
     spec = ctx.grammar.lookup("set_words", g.get("word") or "")
-    if spec is None:
-        return None
+    if spec is None or ctx.grammar.lookup("set_classified_nouns", ctx.word_after().lower()):
+        return None  # "a quarterly dividend", "average daily volume"
     code, _, part = spec.partition(" ")
     return Built("SET", _recurrence_from_code(code, part or None))
 
@@ -681,7 +698,17 @@ def reference(g: Groups, ctx: Context) -> Built | None:
     value = ctx.grammar.lookup("references", g.get("ref") or "")
     if value is None or ctx.text[ctx.end : ctx.end + 1] == "-":
         return None  # "now-defunct"
+    if " " not in (g.get("ref") or "") and _is_connective(ctx):
+        return None  # "as soon as", "soon after", "now that"
     return Built("DATE", Reference(value))
+
+
+def _is_connective(ctx: Context) -> bool:
+    """ "As soon as", "soon after", "now that": the word joins clauses, it names no time."""
+    before = ctx.word_before() if ctx.char_before().isalpha() else ""
+    after = ctx.word_after().lower()
+    grammar = ctx.grammar
+    return bool(grammar.lookup("reference_vetoes_before", before) or grammar.lookup("reference_vetoes_after", after))
 
 
 BUILDERS: dict[str, Callable[[Groups, Context], Built | None]] = {
