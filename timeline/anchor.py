@@ -350,13 +350,17 @@ _PAST_TOLERANCE_DAYS = 90
 _FUTURE_TOLERANCE_DAYS = 30
 
 
-def _year_for_month(month: int, day: int | None, ref: date, tense: Tense) -> int:
-    """The year of a year-less date: its nearest occurrence, unless the tense says otherwise."""
+def _year_for_month(month: int, day: int | None, ref: date, tense: Tense, spread: int = 0) -> int:
+    """The year of a year-less date: its nearest occurrence, unless the tense says otherwise.
+
+    ``spread`` is half the length (days) of the period around ``month``/``day``
+    (a quarter's 45): the tolerances count from the period's edges.
+    """
     nearest = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((_mid(y, month, day) - ref).days))
     distance = (_mid(nearest, month, day) - ref).days
-    if tense is Tense.PAST and distance > _PAST_TOLERANCE_DAYS:
+    if tense is Tense.PAST and distance - spread > _PAST_TOLERANCE_DAYS:
         return nearest - 1
-    if tense is Tense.FUTURE and distance < -_FUTURE_TOLERANCE_DAYS:
+    if tense is Tense.FUTURE and distance + spread < -_FUTURE_TOLERANCE_DAYS:
         return nearest + 1
     return nearest
 
@@ -401,7 +405,7 @@ def _year_of(month: int, day: int | None, meaning: CalendarDate, ref: date, tens
         return ref.year if month < ref.month else ref.year - 1
     if meaning.direction == 1:
         return ref.year if month > ref.month else ref.year + 1
-    return _year_for_month(month, day, ref, tense)
+    return _year_for_month(month, day, ref, tense, 0 if day else 15)
 
 
 def _day_of_month(day: int, ref: date, tense: Tense) -> Resolved | None:
@@ -423,9 +427,9 @@ def _span(meaning: CalendarSpan, frame: Frame) -> Resolved | None:
     if meaning.unit is Unit.CENTURY:
         return _century(meaning.index)
     if meaning.unit is Unit.QUARTER:
-        return _quarter(_span_year(meaning, 3 * meaning.index - 1, ref, tense), meaning.index)
+        return _quarter(_span_year(meaning, 3 * meaning.index - 1, ref, tense, 45), meaning.index)
     if meaning.unit is Unit.HALF:
-        year = _span_year(meaning, 6 * meaning.index - 3, ref, tense)
+        year = _span_year(meaning, 6 * meaning.index - 3, ref, tense, 91)
         lo = date(year, 1 if meaning.index == 1 else 7, 1)
         hi = date(year, 6, 30) if meaning.index == 1 else date(year, 12, 31)
         return Resolved(f"{year:04d}-H{meaning.index}", lo, hi, Granularity.QUARTER)
@@ -436,13 +440,13 @@ def _span(meaning: CalendarSpan, frame: Frame) -> Resolved | None:
     return None
 
 
-def _span_year(meaning: CalendarSpan, middle_month: int, ref: date, tense: Tense) -> int:
+def _span_year(meaning: CalendarSpan, middle_month: int, ref: date, tense: Tense, spread: int) -> int:
     """The year of a quarter or half: given, counted from the reference's year, or the nearest."""
     if meaning.year is not None:
         return meaning.year
     if meaning.offset is not None:
         return ref.year + meaning.offset
-    return _year_for_month(middle_month, None, ref, tense)
+    return _year_for_month(middle_month, None, ref, tense, spread)
 
 
 def _relative_season(index: int, offset: int | None, ref: date, tense: Tense) -> Resolved:
@@ -521,7 +525,9 @@ def _updates_narrative(mention: Mention, resolved: Resolved, kind: str) -> bool:
         return False
     if kind == "narrative":
         return True
-    return isinstance(mention.meaning, CalendarDate | WeekdayRef | ClockTime | PartOfDay)
+    if isinstance(mention.meaning, CalendarDate):
+        return mention.meaning.year is not None  # a guessed year must not carry the story away
+    return isinstance(mention.meaning, WeekdayRef | ClockTime | PartOfDay)
 
 
 def anchor_on_day(
