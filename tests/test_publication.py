@@ -42,7 +42,7 @@ def test_weekday_alone_is_unknown_but_reported_as_evidence() -> None:
 
 def test_elapsed_count_and_weekday_pin_the_day() -> None:
     context = _infer(
-        "Fighting raged more than three weeks into the invasion, the ministry said Saturday."
+        "Fighting raged in Ukraine more than three weeks into the invasion, the Russian ministry said Saturday."
     )
     assert context.status == "inferred"
     # AP style: "said Saturday" is written on the Saturday or the day after.
@@ -53,20 +53,20 @@ def test_elapsed_count_and_weekday_pin_the_day() -> None:
 
 
 def test_offset_from_known_event_allows_the_day_one_count() -> None:
-    context = _infer("Putin began his invasion five days ago, officials said on Monday.")
+    context = _infer("Putin began his invasion of Ukraine five days ago, Russian officials said on Monday.")
     assert context.most_likely in (date(2022, 2, 28), date(2022, 3, 1))
     lo, hi = context.interval_90
     assert lo <= date(2022, 2, 28) and date(2022, 3, 1) <= hi
 
 
 def test_entered_its_fifth_month() -> None:
-    context = _infer("As the invasion entered its fifth month, missiles hit Lviv early Saturday.")
+    context = _infer("As Russia's invasion of Ukraine entered its fifth month, missiles hit Lviv early Saturday.")
     assert date(2022, 6, 24) <= context.most_likely <= date(2022, 7, 10)
     assert context.most_likely.isoweekday() in (6, 7)
 
 
 def test_evidence_is_ranked_by_influence() -> None:
-    context = _infer("More than three weeks into the invasion, officials said Saturday.")
+    context = _infer("More than three weeks into the invasion, Ukrainian officials in Kyiv said Saturday.")
     influences = [e.influence for e in context.evidence]
     assert influences == sorted(influences, reverse=True)
     assert context.evidence[0].influence > 0.1
@@ -74,7 +74,7 @@ def test_evidence_is_ranked_by_influence() -> None:
 
 def test_contradictory_clues_are_reported_and_the_answer_stays_possible() -> None:
     context = _infer(
-        "As the invasion entered its fifth month, shelling continued. "
+        "As Russia's invasion of Ukraine entered its fifth month, shelling continued. "
         "Separately, officials said the war was only five days old, as the invasion began five days ago."
     )
     assert context.status == "inferred"
@@ -87,7 +87,7 @@ def test_corpus_teaches_the_invasion_date_without_knowledge_base() -> None:
     docs = [
         Document("a", "Russian forces invaded Ukraine on Feb. 24, officials recalled."),
         Document("b", "Moldova suspended its role after Russia's invasion of Ukraine in February 2022."),
-        Document("c", "Fighting raged more than three weeks into the invasion, the ministry said Saturday."),
+        Document("c", "Fighting raged in Ukraine more than three weeks into the invasion, the Russian ministry said Saturday."),
     ]
     contexts = infer_corpus(docs, knowledge=False)
     assert contexts["c"].status == "inferred"
@@ -100,7 +100,7 @@ def test_empty_knowledge_base_and_empty_text() -> None:
 
 
 def test_infer_publication_accepts_text_and_documents() -> None:
-    single = timeline.infer_publication("Officials said Monday the invasion began five days ago.")
+    single = timeline.infer_publication("Officials in Kyiv said Monday the Russian invasion began five days ago.")
     assert isinstance(single, timeline.PublicationContext)
     many = timeline.infer_publication([Document("x", "Nothing here.")])
     assert isinstance(many, dict) and many["x"].status == "unknown"

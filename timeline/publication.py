@@ -211,6 +211,13 @@ def _day_meaning(meaning: Meaning) -> bool:
     return False
 
 
+def _is_today(meaning: Meaning) -> bool:
+    """"today", "tonight", "this morning": the writing day itself, too weak to date a named event."""
+    if isinstance(meaning, PartOfDay | ClockTime):
+        return meaning.base is None or _is_today(meaning.base)
+    return isinstance(meaning, Relative) and meaning.unit is Unit.DAY and meaning.offset == 0
+
+
 def _reach(meaning: Meaning) -> int:
     """A bound, in days, on how far a meaning's date can lie from the publication day."""
     match meaning:
@@ -338,10 +345,49 @@ def _months_after(start: date, meaning: EventAnchored, mod: str | None) -> float
 
 
 def _counting_event(ctx: _Context, noun: str) -> ReferenceEvent | None:
+    """The event "N weeks into <noun>" counts from; a foreign name in the noun phrase
+    ("Iraq's invasion", "World War") means some other event."""
     if ctx.knowledge is None:
+        return None
+    domain = _domain(ctx.knowledge)
+    names = [w.lower() for w in _CAPITALISED.findall(noun)]
+    if any(name not in domain for name in names):
         return None
     counted = ctx.knowledge.counting_events(noun)
     return counted[0] if counted else None
+
+
+_CAPITALISED = re.compile(r"(?<![\w’'])(?-i:[A-Z][a-z]+)(?=[’']s\b|\s|$)")
+#: Capitalised in names ("White House", "Black Sea") but common words: not evidence of a domain.
+_COMMON_IN_NAMES = frozenset("black white red house palace sea river new north south east west great".split())
+_FUNCTION_WORDS = frozenset("as the a an its this that his her their our since after before when while".split())
+
+
+@functools.lru_cache(maxsize=16)
+def _domain_of(events: tuple[ReferenceEvent, ...]) -> frozenset[str]:
+    """The proper names a knowledge base is about: those recurring across its events."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    for event in events:
+        phrases = (*event.names, *event.aliases, *event.places)
+        counts.update({w.lower() for phrase in phrases for w in _CAPITALISED.findall(phrase)})
+    threshold = max(3, len(events) // 40)
+    names = {name for name, n in counts.items() if n >= threshold} - _COMMON_IN_NAMES
+    return frozenset(names | _FUNCTION_WORDS)
+
+
+def _domain(knowledge: KnowledgeBase) -> frozenset[str]:
+    return _domain_of(knowledge.events)
+
+
+def in_domain(text: str, knowledge: KnowledgeBase) -> bool:
+    """Whether a document is about what the knowledge base covers (two of its core places)."""
+    domain = _domain(knowledge) - _FUNCTION_WORDS
+    if not domain:
+        return True  # no proper names to check (anchors learned from the corpus itself)
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text[:20000])}
+    return len(words & domain) >= 2
 
 
 def _dominant_event(ctx: _Context) -> ReferenceEvent | None:
@@ -502,7 +548,7 @@ def _event_dated_clues(ctx: _Context) -> list[Clue]:
             if clue is not None:
                 clues.append(clue)
             continue
-        if not _day_meaning(meaning) or _reported(ctx.text, mention):
+        if not _day_meaning(meaning) or _reported(ctx.text, mention) or _is_today(meaning):
             continue
         alternatives = ctx.alternatives(_sentence_of(ctx.sentences, mention.start), params["min_score"])
         if alternatives:
@@ -567,6 +613,12 @@ def _mixture_bound(days: np.ndarray, starts: tuple[tuple[int, float], ...], futu
     return out
 
 
+def _heavy_tail(days: np.ndarray, start: int, scale: float, power: float) -> np.ndarray:
+    """Zero before ``start``, then (1 + gap/scale)^-power: soon after is likely, years after possible."""
+    gap = (days - start).astype(float)
+    return np.where(gap >= 0, (1 + np.maximum(gap, 0) / scale) ** -power, 0.0)
+
+
 def _at_or_after(days: np.ndarray, start: int) -> np.ndarray:
     return (days >= start).astype(float)
 
@@ -606,16 +658,16 @@ def _calendar_clues(ctx: _Context) -> list[Clue]:
     confidence = settings["explicit"]["confidence"]
     if latest_past is not None:
         day, mention = latest_past
+        explicit = settings["explicit"]
         clues.append(
             Clue(
                 "explicit-date",
                 mention.text,
                 ((mention.start, mention.end),),
                 f"after the latest past date mentioned, {day}",
-                functools.partial(_at_or_after, start=day.toordinal()),
+                functools.partial(_heavy_tail, start=day.toordinal(), scale=explicit["scale"], power=explicit["power"]),
                 confidence,
                 (day,),
-                lower_bound=day,
             )
         )
     if earliest_future is not None:
@@ -636,27 +688,30 @@ def _calendar_clues(ctx: _Context) -> list[Clue]:
     return clues
 
 
+#: date.toordinal() of 1970-01-01, the numpy datetime64 epoch.
+_EPOCH = 719163
+
+
+def _yearless_gaps(days: np.ndarray, month: int, day: int, future: bool) -> np.ndarray:
+    """Days since the latest (or until the next) month/day, for each publication day."""
+    stamps = (days - _EPOCH).astype("datetime64[D]")
+    years = stamps.astype("datetime64[Y]").astype(np.int64)  # years since 1970
+    best = np.full(len(days), np.inf)
+    for shift in (-1, 0, 1):
+        months = ((years + shift) * 12 + (month - 1)).astype("datetime64[M]")
+        candidate = months.astype("datetime64[D]") + np.timedelta64(day - 1, "D")
+        gap = (candidate - stamps).astype(np.int64) if future else (stamps - candidate).astype(np.int64)
+        valid = gap >= (1 if future else 0)
+        best = np.where(valid & (gap < best), gap, best)
+    return best
+
+
 def _yearless_clue(month: int, day_of_month: int | None, future: bool, mentions: list[Mention]) -> Clue:
     params = _settings()["yearless"]
     scale = params["future_scale"] if future else params["past_scale"]
 
     def shape(days: np.ndarray) -> np.ndarray:
-        return np.fromiter((one_day(int(d)) for d in days), dtype=float, count=len(days))
-
-    def one_day(d: int) -> float:
-        today = date.fromordinal(d)
-        gaps = []
-        for year in (today.year - 1, today.year, today.year + 1):
-            try:
-                candidate = date(year, month, day_of_month or 15)
-            except ValueError:
-                continue
-            gap = (candidate - today).days if future else (today - candidate).days
-            if gap >= (1 if future else 0):
-                gaps.append(gap)
-        if not gaps:
-            return 0.0
-        return math.exp(-min(gaps) / scale)
+        return np.exp(-_yearless_gaps(days, month, day_of_month or 15, future) / scale)
 
     text = mentions[0].text
     return Clue(
@@ -676,6 +731,8 @@ def _yearless_clue(month: int, day_of_month: int | None, future: bool, mentions:
 def document_clues(document: Document, knowledge: KnowledgeBase | None, mentions: Sequence[Mention] | None = None) -> list[Clue]:
     """Every clue the document's text gives about its publication day."""
     mentions = scan(document.text) if mentions is None else mentions
+    if knowledge is not None and not in_domain(document.text, knowledge):
+        knowledge = None  # a war chronology says nothing about unrelated news
     ctx = _Context(document.text, mentions, split_sentences(document.text), knowledge)
     return (
         _event_count_clues(ctx)
@@ -687,24 +744,36 @@ def document_clues(document: Document, knowledge: KnowledgeBase | None, mentions
 
 
 def _grid(clues: Sequence[Clue]) -> tuple[int, int] | None:
+    """Candidate days: from a little before the earliest anchor to the end of the window.
+
+    The end stays open because a lower bound ("after the invasion") never
+    rules out much later days; priors make them unlikely, not impossible.
+    """
     anchors = [a for clue in clues if clue.absolute for a in clue.anchors]
     if not anchors:
         return None
     grid = _settings()["grid"]
-    lo = min(anchors) - timedelta(days=grid["before"])
-    hi = max(anchors) + timedelta(days=grid["after"])
+    first = date.fromisoformat(grid["unknown_first"])
+    last = date.fromisoformat(grid["unknown_last"])
+    lo = max(first, min(anchors) - timedelta(days=grid["before"]))
+    hi = min(last, max(max(anchors) + timedelta(days=grid["after"]), lo))
     return lo.toordinal(), hi.toordinal()
 
 
 def _recency(clues: Sequence[Clue]) -> Callable[[np.ndarray], np.ndarray]:
-    """News is written soon after the latest event it names (past or forthcoming)."""
-    bounds = [c.lower_bound for c in clues if c.lower_bound is not None]
-    bounds += [c.anchors[0] for c in clues if c.absolute and c.anchors]
+    """News is written after the latest known event it names, usually soon (heavy tail)."""
+    known = [c for c in clues if c.kind != "explicit-date"]
+    bounds = [c.lower_bound for c in known if c.lower_bound is not None]
+    bounds += [c.anchors[0] for c in known if c.absolute and c.anchors]
     if not bounds:
         return lambda days: np.ones(len(days))
     latest = max(bounds).toordinal()
-    scale = _settings()["recency"]["scale"]
-    return lambda days: np.exp(-np.maximum(days - latest, 0) / scale)
+    recency = _settings()["recency"]
+    return functools.partial(_recent_after, latest=latest, scale=recency["scale"], power=recency["power"])
+
+
+def _recent_after(days: np.ndarray, latest: int, scale: float, power: float) -> np.ndarray:
+    return (1 + np.maximum(days - latest, 0) / scale) ** -power
 
 
 def _favoured(logs: np.ndarray, lo: int) -> tuple[date, date] | None:
@@ -748,7 +817,7 @@ def infer_document(
         item = Evidence(clue.kind, clue.text, clue.spans, clue.description, influence, _favoured(column, lo))
         evidence.append((item, _doubt(clue, column, posterior)))
     conflicts = _conflicts(evidence)
-    keep = posterior > 1e-9
+    keep = _mass_kept(posterior)
     time = UncertainTime.from_distribution(
         {date.fromordinal(int(d)): float(p) for d, p in zip(days[keep], posterior[keep], strict=True)}
     )
@@ -779,6 +848,16 @@ def _conflicts(evidence: list[tuple[Evidence, float]]) -> tuple[Conflict, ...]:
             )
         )
     return tuple(conflicts)
+
+
+def _mass_kept(posterior: np.ndarray, mass: float = 0.9999) -> np.ndarray:
+    """The days that hold ``mass`` of the probability (the negligible tail is dropped)."""
+    order = np.argsort(posterior)[::-1]
+    held = np.cumsum(posterior[order])
+    count = int(np.searchsorted(held, mass)) + 1
+    keep = np.zeros(len(posterior), dtype=bool)
+    keep[order[:count]] = True
+    return keep
 
 
 def _mixture_logs(clue: Clue, days: np.ndarray) -> np.ndarray:
