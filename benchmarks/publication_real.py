@@ -27,7 +27,8 @@ def main() -> None:
     parser.add_argument("gold", nargs="?", default=str(SHARED / "data" / "te3_tbaq.jsonl"))
     parser.add_argument("--knowledge", action="store_true", help="also use the shipped knowledge base")
     args = parser.parse_args()
-    records = [json.loads(line) for line in open(args.gold, encoding="utf-8")]
+    with open(args.gold, encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
     truth = {r["id"]: date.fromisoformat(r["dct"]) for r in records}
     documents = [Document(r["id"], r["text"]) for r in records]
     started = time.perf_counter()
