@@ -25,7 +25,8 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "out" / "te3_pred.jsonl"))
     parser.add_argument("--errors", type=int, default=0, help="print this many value errors")
     args = parser.parse_args()
-    docs = [json.loads(line) for line in open(args.gold, encoding="utf-8")]
+    with open(args.gold, encoding="utf-8") as handle:
+        docs = [json.loads(line) for line in handle]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     predictions = []
