@@ -446,7 +446,7 @@ def _span_year(meaning: CalendarSpan, middle_month: int, ref: date, tense: Tense
         return meaning.year
     if meaning.offset is not None:
         return ref.year + meaning.offset
-    return _year_for_month(middle_month, None, ref, tense, spread)
+    return _year_for_month(middle_month, None, ref, tense, spread) + meaning.year_shift
 
 
 def _relative_season(index: int, offset: int | None, ref: date, tense: Tense) -> Resolved:

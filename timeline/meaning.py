@@ -116,12 +116,15 @@ class CalendarSpan:
     ``index`` is the season (1 spring .. 4 winter), quarter (1-4), half (1-2),
     decade (199 for the 1990s) or century (20 for the 20th century).
     ``offset`` is set instead of ``year`` for "last summer" (-1), "this quarter" (0).
+    ``year_shift`` moves the nearest occurrence by whole years: the third
+    quarter compared "a year earlier" is the nearest third quarter, -1.
     """
 
     unit: Unit
     index: int
     year: int | None = None
     offset: int | None = None
+    year_shift: int = 0
 
 
 @attrs.frozen

@@ -405,8 +405,9 @@ def quarter(g: Groups, ctx: Context) -> Built | None:
     index = int(g["qn"] or 0) if g.get("qn") else _QUARTERS[(g.get("qord") or "").lower()]
     year_text = g.get("year") or g.get("yr")
     year_value = int(year_text) if year_text else None
-    offset = -1 if g.get("ago") else _relation(g.get("yrel"))
-    return Built("DATE", CalendarSpan(Unit.QUARTER, index, year_value, None if year_value else offset))
+    offset = None if year_value else _relation(g.get("yrel"))
+    shift = -1 if g.get("ago") else 0  # "the year-ago third quarter"
+    return Built("DATE", CalendarSpan(Unit.QUARTER, index, year_value, offset, shift))
 
 
 def reporting_period(g: Groups, ctx: Context) -> Built | None:
@@ -450,8 +451,40 @@ def shift(g: Groups, ctx: Context) -> Built | None:
     word = " ".join((g.get("dir") or "").lower().split())
     direction = -1 if word in _BACKWARD else 1
     anchor = Anchor.PUBLICATION if word in _FROM_PUBLICATION else Anchor.NARRATIVE
+    mod = _mod(ctx.grammar, g)
+    if amount == 1 and unit is Unit.YEAR and direction == -1 and mod is None:
+        compared = _compared_period(ctx)
+        if compared is not None:
+            return Built("DATE", compared)
     meaning = Shift(_scale(amount, factor), unit, direction, anchor)
-    return Built("DATE", meaning, _mod(ctx.grammar, g))
+    return Built("DATE", meaning, mod)
+
+
+def year_earlier(g: Groups, ctx: Context) -> Built | None:
+    """ "Year-earlier results": the compared period a year back, or the previous year."""
+    compared = _compared_period(ctx)
+    return Built("DATE", compared or Relative(Unit.YEAR, -1))
+
+
+#: Reporting periods a text compares with "a year earlier": the quarter just
+#: named ("third-quarter profit rose from $5 million a year earlier") is the
+#: one a year back; other periods (nine months, the fiscal year) keep the year.
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter|(?P<quarter>quarter(?:ly)?)|"
+    r"(?P<other>(?:three|six|nine|twelve) months|(?:first|second) half|(?:fiscal|full|calendar) year|year ended))\b",
+    re.IGNORECASE,
+)
+
+
+def _compared_period(ctx: Context) -> Meaning | None:
+    """The quarter a year before the one the text last named, if it named one."""
+    named = list(_PERIOD_BEFORE.finditer(ctx.text, max(0, ctx.start - 500), ctx.start))
+    last = named[-1] if named else None
+    if last is None or last.group("other"):
+        return None
+    if last.group("ord"):
+        return CalendarSpan(Unit.QUARTER, _QUARTERS[last.group("ord").lower()], year_shift=-1)
+    return Relative(Unit.QUARTER, -5)
 
 
 def shift_in(g: Groups, ctx: Context) -> Built | None:
