@@ -161,8 +161,8 @@ _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
 
 
 def _counted(grammar: Grammar, g: Groups) -> float | None:
-    """The amount of an "amount unit" match: the lower end of a range, plus "1/2"."""
-    raw = g.get("lo") or g.get("amount") or g.get("amount2")
+    """The amount of an "amount unit" match (a range's lower end), plus "1/2" or "and a half"."""
+    raw = g.get("amount") or g.get("amount2")
     amount = _amount(grammar, raw)
     if amount is not None and g.get("frac"):
         amount += _FRACTIONS[g["frac"] or ""]
@@ -210,7 +210,7 @@ def event_ordinal(g: Groups, ctx: Context) -> Built | None:
 
 
 def event_since(g: Groups, ctx: Context) -> Built | None:
-    event = _event(g.get("event")) or ""
+    event = _event(g.get("event") or g.get("event2")) or ""
     return Built("DURATION", EventAnchored(event, EventRelation.SINCE), event=event)
 
 
@@ -567,6 +567,8 @@ def clock(g: Groups, ctx: Context) -> Built | None:
         base = WeekdayRef(ctx.grammar.lookup("weekdays", g["weekday"] or ""))
     elif g.get("deictic"):
         base = Relative(Unit.DAY, ctx.grammar.lookup("deictic_days", g["deictic"] or "") or 0)
+    elif g.get("month"):
+        base = CalendarDate(_int(g, "year"), _month(ctx.grammar, g.get("month")), _int(g, "day"))
     mod = "APPROX" if g.get("approx") else None
     return Built("TIME", ClockTime(hour, minute, base), mod)
 
