@@ -538,6 +538,25 @@ def relative_unit(g: Groups, ctx: Context) -> Built | None:
     return Built("DATE", Relative(unit, offset), mod)
 
 
+def current_unit(g: Groups, ctx: Context) -> Built | None:
+    """ "For the year", "the end of the month": the period the story is in (the latest: the one before)."""
+    if not (g.get("prep") or g.get("part") or g.get("inside")):
+        return None  # "The year was hard": a subject, not a time adverbial
+    unit = Unit[ctx.grammar.lookup("calendar_units", g.get("unit") or "") or "YEAR"]
+    if ctx.word_after().lower() in ("ended", "ending", "ends", "through", "to"):
+        return Built("DURATION", Duration(1, unit))  # "the year ended Sept. 30"
+    which = (g.get("which") or "").lower()
+    offset = -1 if which.startswith("latest") else 0
+    mod = _part(ctx.grammar, g.get("part")) or {"early": "START", "late": "END"}.get((g.get("inside") or "").lower())
+    return Built("DATE", Relative(unit, offset, Anchor.NARRATIVE), mod)
+
+
+def unit_end(g: Groups, ctx: Context) -> Built | None:
+    """ "Year-end", "the month's end": the end of the current period."""
+    unit = Unit[ctx.grammar.lookup("calendar_units", g.get("unit") or "") or "YEAR"]
+    return Built("DATE", Relative(unit, 0, Anchor.NARRATIVE), "END")
+
+
 def weekend(g: Groups, ctx: Context) -> Built | None:
     return Built("DATE", WeekendRef(None))
 
