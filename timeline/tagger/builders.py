@@ -366,6 +366,34 @@ def _year_in_context(ctx: Context) -> bool:
     return following in ("", ".", ",", ";", ")", "]", ":", "!", "?", "—", "–")
 
 
+def spelled_year(g: Groups, ctx: Context) -> Built | None:
+    """ "Nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven"."""
+    value = _spelled_year(ctx.grammar, g)
+    text = ctx.text[ctx.start : ctx.end].lower()
+    if value is None or (text.startswith("two thousand") and not _year_in_context(ctx)):
+        return None  # "two thousand people"
+    if g.get("season"):
+        code = ctx.grammar.lookup("seasons", g["season"] or "")
+        return Built("DATE", CalendarSpan(Unit.SEASON, _SEASON_INDEX[code], value))
+    return Built("DATE", CalendarDate(value, _month(ctx.grammar, g.get("month"))))
+
+
+def _spelled_year(grammar: Grammar, g: Groups) -> int | None:
+    """The year of a spelled-out year match."""
+    if not g.get("century"):
+        rest = g.get("ones2")
+        return 2000 + int(grammar.lookup("year_teens", rest) or grammar.lookup("year_ones", rest)) if rest else 2000
+    century = int(grammar.lookup("year_centuries", g["century"] or ""))
+    if g.get("hundred"):
+        return century * 100
+    if g.get("teen"):
+        return century * 100 + int(grammar.lookup("year_teens", g["teen"] or ""))
+    if g.get("oh"):
+        return century * 100 + int(grammar.lookup("year_ones", g["oh"] or ""))
+    tens = int(grammar.lookup("year_tens", g.get("tens") or "") or 0)
+    return century * 100 + tens + int(grammar.lookup("year_ones", g.get("ones") or "") or 0)
+
+
 def decade(g: Groups, ctx: Context) -> Built | None:
     words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
              "seventies": 7, "eighties": 8, "nineties": 9}
