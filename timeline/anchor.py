@@ -394,7 +394,10 @@ def _calendar(meaning: CalendarDate, frame: Frame) -> Resolved | None:
         return _year(year)
     if day is None:
         return _month(year, month)
-    return _day(date(year, month, day))
+    found = date(year, month, day)
+    if meaning.weekday is not None:
+        found += timedelta(days=(meaning.weekday - found.isoweekday()) % 7)
+    return _unit_period(found, meaning.period) if meaning.period is not None else _day(found)
 
 
 def _year_of(month: int, day: int | None, meaning: CalendarDate, ref: date, tense: Tense) -> int:

@@ -100,6 +100,9 @@ class CalendarDate:
     A missing year is chosen at anchoring time: ``year_offset`` counts from the
     anchor's year ("June last year" -> -1); ``direction`` -1 means the latest
     such month before the anchor's month ("last May"), +1 the first after it.
+    ``weekday`` moves the day to the first such weekday on or after it (US
+    Thanksgiving is the first Thursday from Nov. 22); ``period`` widens the day
+    to the week (or other unit) that contains it.
     """
 
     year: int | None = None
@@ -107,6 +110,8 @@ class CalendarDate:
     day: int | None = None
     year_offset: int | None = None
     direction: int | None = None
+    weekday: int | None = None  # the first such ISO weekday on or after the day (Thanksgiving)
+    period: Unit | None = None  # the period containing the day ("the week of March 6": WEEK)
 
 
 @attrs.frozen

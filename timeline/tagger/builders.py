@@ -249,6 +249,16 @@ def date(g: Groups, ctx: Context) -> Built | None:
     return Built("DATE", base, mod)
 
 
+def week_of_date(g: Groups, ctx: Context) -> Built | None:
+    """ "The week of March 9": the week that contains the day."""
+    month = _month(ctx.grammar, g.get("month") or g.get("month2"))
+    day, year = _int(g, "day") or _int(g, "day2"), _int(g, "year")
+    if month is None or day is None or not _valid_day(year, month, day):
+        return None
+    unit = Unit.WEEKEND if (g.get("unit") or "").lower() == "weekend" else Unit.WEEK
+    return Built("DATE", CalendarDate(year, month, day, period=unit))
+
+
 def _valid_day(year: int | None, month: int | None, day: int) -> bool:
     if month is None:
         return 1 <= day <= 31
@@ -330,11 +340,16 @@ def month_alone(g: Groups, ctx: Context) -> Built | None:
 
 
 def holiday(g: Groups, ctx: Context) -> Built | None:
+    """Fixed ("Christmas") and weekday-bound ("Thanksgiving") holidays."""
+    year, direction = _int(g, "year"), _relation(g.get("rel"))
+    if g.get("moveable"):
+        spec = ctx.grammar.lookup("moveable_holidays", g["moveable"] or "")
+        first, weekday = (int(part) for part in spec.split())
+        return Built("DATE", CalendarDate(year, first // 100, first % 100, direction=direction, weekday=weekday))
     code = ctx.grammar.lookup("holidays", g.get("holiday") or "")
     if code is None:
         return None
-    year = _int(g, "year")
-    return Built("DATE", CalendarDate(year, code // 100, code % 100))
+    return Built("DATE", CalendarDate(year, code // 100, code % 100, direction=direction))
 
 
 def year(g: Groups, ctx: Context) -> Built | None:
