@@ -97,3 +97,15 @@ def test_no_knowledge_flag(capsys: pytest.CaptureFixture[str]) -> None:
     status, out = _run(capsys, "date", *SEEDS, "--no-knowledge", "--format", "jsonl")
     assert status == 0
     assert len(out.splitlines()) == 5
+
+
+def test_utc_timestamp_is_read_in_the_story_time_zone(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    records = tmp_path / "docs.jsonl"
+    record = {"id": "x", "text": "Missiles hit Lviv today.", "dct": "2022-03-18T23:30:00Z"}
+    records.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    status, out = _run(capsys, "tag", str(records), "--format", "jsonl", "--timezone", "Europe/Kyiv")
+    assert status == 0
+    assert json.loads(out)["timexes"][0]["value"] == "2022-03-19"
+    status, out = _run(capsys, "tag", str(records), "--format", "jsonl")
+    assert json.loads(out)["timexes"][0]["value"] == "2022-03-18"
+    assert main(["tag", str(records), "--timezone", "Mars/Olympus"]) == 2

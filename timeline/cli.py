@@ -35,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
         knowledge = sub.add_mutually_exclusive_group()
         knowledge.add_argument("--no-knowledge", action="store_true", help="do not use the shipped knowledge base")
         knowledge.add_argument("--knowledge", metavar="FILE", help="add a knowledge-base JSON file to the shipped one")
+        sub.add_argument(
+            "--timezone",
+            metavar="ZONE",
+            help="read timestamp dct values in this zone, e.g. Europe/Kyiv (a UTC evening is the next day there)",
+        )
 
     tag = commands.add_parser("tag", help="find and normalise temporal expressions (TIMEX3)")
     common(tag)
@@ -58,9 +63,9 @@ def _knowledge(args: argparse.Namespace) -> KnowledgeBase | None:
 
 
 def _documents(args: argparse.Namespace, dct: str | None = None) -> list[Document]:
-    docs = list(load(args.files))
+    docs = list(load(args.files, args.timezone))
     if dct is not None:
-        day = UncertainTime.exact(parse_day(dct))
+        day = UncertainTime.exact(parse_day(dct, args.timezone))
         docs = [Document(d.id, d.text, day, d.source, d.kind) for d in docs]
     return docs
 

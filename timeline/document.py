@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import attrs
+import pendulum
 
 from timeline.errors import InputError
 from timeline.uncertain import UncertainTime
@@ -25,14 +26,34 @@ __all__ = [
 MAX_DOCUMENT_CHARS = 20_000_000
 
 
-def parse_day(value: str | date) -> date:
-    """A ``YYYY-MM-DD`` string (or a date) as a date; a clear error otherwise."""
+def parse_day(value: str | date, timezone: str | None = None) -> date:
+    """A ``YYYY-MM-DD`` date, or an ISO timestamp, as a calendar day; a clear error otherwise.
+
+    A timestamp with an offset ("2022-03-18T23:30:00Z") is taken in ``timezone``
+    when given (the story's region: that instant is already 2022-03-19 in
+    Kyiv), else on the date it is written with.
+    """
+    if isinstance(value, datetime):
+        return _local_day(value, timezone)
     if isinstance(value, date):
         return value
+    text = str(value).strip()
     try:
-        return date.fromisoformat(str(value).strip()[:10])
+        if len(text) > 10 and text[10] in "T ":
+            return _local_day(datetime.fromisoformat(text.replace("Z", "+00:00")), timezone)
+        return date.fromisoformat(text)
     except ValueError as error:
-        raise InputError(f"not a YYYY-MM-DD date: {value!r}") from error
+        raise InputError(f"not a YYYY-MM-DD date or ISO timestamp: {value!r}") from error
+
+
+def _local_day(moment: datetime, timezone: str | None) -> date:
+    if timezone is None or moment.tzinfo is None:
+        return moment.date()
+    try:
+        zone = pendulum.timezone(timezone)
+    except Exception as error:  # pendulum raises its own error types for unknown zones
+        raise InputError(f"unknown time zone: {timezone!r}") from error
+    return moment.astimezone(zone).date()
 
 
 def _known(publication: UncertainTime | date | str | None) -> UncertainTime | None:
@@ -87,8 +108,12 @@ def load_text(path: str | Path, publication: date | str | None = None) -> Docume
     return Document(path.name, _decode(raw, str(path)), publication, source=str(path))
 
 
-def load_jsonl(path: str | Path) -> Iterator[Document]:
-    """Records ``{"id", "text", "dct"?}``, one per line, streamed."""
+def load_jsonl(path: str | Path, timezone: str | None = None) -> Iterator[Document]:
+    """Records ``{"id", "text", "dct"?}``, one per line, streamed.
+
+    ``dct`` may be a date or an ISO timestamp; timestamps are taken in
+    ``timezone`` when given (see :func:`parse_day`).
+    """
     path = Path(path)
     try:
         handle = path.open("rb")
@@ -107,6 +132,8 @@ def load_jsonl(path: str | Path) -> Iterator[Document]:
                 raise InputError(f"{where}: a record needs a string 'text'")
             dct = record.get("dct") or record.get("publication")
             try:
+                if isinstance(dct, str):
+                    dct = parse_day(dct, timezone)
                 doc = Document(
                     str(record.get("id", f"{path.name}:{number}")),
                     record["text"],
@@ -127,13 +154,13 @@ def load_folder(path: str | Path, pattern: str = "*.txt") -> list[Document]:
     return [load_text(p) for p in sorted(folder.glob(pattern)) if p.is_file()]
 
 
-def load(paths: Iterable[str | Path]) -> Iterator[Document]:
+def load(paths: Iterable[str | Path], timezone: str | None = None) -> Iterator[Document]:
     """Documents from any mix of ``.txt`` files, ``.jsonl`` files and folders."""
     for item in paths:
         path = Path(item)
         if path.is_dir():
             yield from load_folder(path)
         elif path.suffix == ".jsonl":
-            yield from load_jsonl(path)
+            yield from load_jsonl(path, timezone)
         else:
             yield load_text(path)
