@@ -17,13 +17,13 @@ __all__ = ["clause_bounds", "tense_at"]
 _BOUNDARY = re.compile(r"[.;!?\n:,“”\"()\[\]]")
 _SENTENCE = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])[.;!?](?=\s)|\n\s*\n")
 _FUTURE = (
-    r"will|won[’']t|shall|[’']ll|going to|is to|are to|was to|were to|plans? to|"
+    r"will|won[’']t|shall|[’']ll|going to|is to|are to|was to|were to|plans? to|planning to|planned to|"
     r"scheduled|expected to|due to|set to|upcoming|forthcoming|would|intends? to|aims? to|"
     r"to be held|next(?! to)|ahead of|tomorrow|expects?|anticipates?|forecasts?|as early as|as soon as|"
     r"hopes? to|wants? to|promised to|vowed to|threatened to"
 )
 _PAST = (
-    r"was|were|had|did|said|told|(?!(?:succe|ne|proce|exce|spe|fe|se|inde|bre|gre|hundr|kindr|sacr|nak|wick|sh|emb|b|r)ed\b)[a-z]{2,}ed|began|came|went|took|made|held|"
+    r"was|were|had|did|said|told|(?!(?:succe|ne|proce|exce|spe|fe|se|inde|bre|gre|hundr|kindr|sacr|nak|wick|sh|emb|b|r)ed\b)(?-i:[a-z]{2,}ed)|began|came|went|took|made|held|"
     r"met|hit|fell|saw|left|fought|struck|spoke|wrote|gave|ago|yesterday|last|since|"
     r"rose|won|lost|sold|paid|bought|became|found|got|kept|led|ran|sent|shot|stood|thought|"
     r"brought|broke|chose|drove|flew|grew|knew|laid|meant|put|quit|read|rang|said|set|shut|"
