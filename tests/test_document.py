@@ -62,7 +62,7 @@ def test_parse_day(value: str | date, day: date) -> None:
     assert parse_day(value) == day
 
 
-@pytest.mark.parametrize("value", ["", "18/03/2022", "2022-02-30", "March 18"])
+@pytest.mark.parametrize("value", ["", "03/04/2022", "2022-02-30", "March 18"])
 def test_parse_day_rejects(value: str) -> None:
     with pytest.raises(InputError):
         parse_day(value)
@@ -209,3 +209,14 @@ def test_load_mixes_files_folders_and_jsonl(tmp_path: Path) -> None:
     single.write_text("single", encoding="utf-8")
     feed = _jsonl(tmp_path / "feed.jsonl", {"id": "j", "text": "from jsonl"})
     assert [d.id for d in load([folder, single, str(feed)])] == ["one.txt", "single.txt", "j"]
+
+
+def test_written_metadata_dates_and_no_hidden_today() -> None:
+    from timeline.document import parse_day
+
+    assert parse_day("18 mars 2022").isoformat() == "2022-03-18"
+    assert parse_day("March 18, 2022").isoformat() == "2022-03-18"
+    assert parse_day("2022-03-18T23:30:00Z", "Europe/Kyiv").isoformat() == "2022-03-19"
+    for relative_or_bad in ("yesterday", "today", "2 days ago", "Feb. 30, 2022", "March 2022", "\x00\x01"):
+        with pytest.raises(InputError):
+            parse_day(relative_or_bad)

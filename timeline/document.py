@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -42,8 +44,38 @@ def parse_day(value: str | date, timezone: str | None = None) -> date:
         if len(text) > 10 and text[10] in "T ":
             return _local_day(datetime.fromisoformat(text.replace("Z", "+00:00")), timezone)
         return date.fromisoformat(text)
-    except ValueError as error:
-        raise InputError(f"not a YYYY-MM-DD date or ISO timestamp: {value!r}") from error
+    except ValueError:
+        pass
+    parsed = _parse_written_date(text)
+    if parsed is None:
+        raise InputError(f"not a date (YYYY-MM-DD, ISO timestamp or a full written date): {value!r}")
+    return _local_day(parsed, timezone)
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_written_date(text: str) -> datetime | None:
+    """Full dates written for people, in any language dateparser knows ("18 mars 2022").
+
+    Metadata only (never the text scan): dateparser is slow, so results are cached,
+    and it must find a day, a month and a year, or nothing ("Feb. 30, 2022" is nothing).
+    """
+    if not text or len(text) > 60:
+        return None
+    numeric = _NUMERIC_DATE.fullmatch(text)
+    if numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12 and numeric.group(1) != numeric.group(2):
+        return None  # 03/04/2022: March 4 or 3 April? refuse rather than guess
+    import dateparser
+
+    settings = {
+        "STRICT_PARSING": True,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["custom-formats", "absolute-time"],  # never "yesterday": no hidden today
+    }
+    return dateparser.parse(text, settings=settings)
 
 
 def _local_day(moment: datetime, timezone: str | None) -> date:
