@@ -217,8 +217,8 @@ def duration_value(amount: float | None, unit: Unit) -> str:
         return "P2D" if amount == 1 else ("PXWE" if amount is None else f"P{_number(amount)}WE")
     if unit is Unit.SEASON:
         unit, amount = Unit.MONTH, (None if amount is None else amount * 3)
-    if unit is Unit.HALF:
-        unit, amount = Unit.MONTH, (None if amount is None else amount * 6)
+    if unit in (Unit.HALF, Unit.QUARTER):  # ISO 8601 has no quarter designator
+        unit, amount = Unit.MONTH, (None if amount is None else amount * (6 if unit is Unit.HALF else 3))
     if unit in (Unit.DECADE, Unit.CENTURY):
         if amount is None:
             return "PXY" if unit is Unit.DECADE else "PXCE"
@@ -350,7 +350,9 @@ _PAST_TOLERANCE_DAYS = 90
 _FUTURE_TOLERANCE_DAYS = 30
 
 
-def _year_for_month(month: int, day: int | None, ref: date, tense: Tense, spread: int = 0) -> int:
+def _year_for_month(
+    month: int, day: int | None, ref: date, tense: Tense, spread: int = 0, past_tolerance: int = _PAST_TOLERANCE_DAYS
+) -> int:
     """The year of a year-less date: its nearest occurrence, unless the tense says otherwise.
 
     ``spread`` is half the length (days) of the period around ``month``/``day``
@@ -358,7 +360,7 @@ def _year_for_month(month: int, day: int | None, ref: date, tense: Tense, spread
     """
     nearest = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((_mid(y, month, day) - ref).days))
     distance = (_mid(nearest, month, day) - ref).days
-    if tense is Tense.PAST and distance - spread > _PAST_TOLERANCE_DAYS:
+    if tense is Tense.PAST and distance - spread > past_tolerance:
         return nearest - 1
     if tense is Tense.FUTURE and distance + spread < -_FUTURE_TOLERANCE_DAYS:
         return nearest + 1
@@ -449,7 +451,8 @@ def _span_year(meaning: CalendarSpan, middle_month: int, ref: date, tense: Tense
         return meaning.year
     if meaning.offset is not None:
         return ref.year + meaning.offset
-    return _year_for_month(middle_month, None, ref, tense, spread) + meaning.year_shift
+    # A quarter reported in the past tense has begun: no tolerance.
+    return _year_for_month(middle_month, None, ref, tense, spread, 0) + meaning.year_shift
 
 
 def _relative_season(index: int, offset: int | None, ref: date, tense: Tense) -> Resolved:

@@ -749,8 +749,9 @@ def _stands_alone(ctx: Context) -> bool:
 
 def vague_duration(g: Groups, ctx: Context) -> Built | None:
     word = (g.get("units") or "").lower()
-    unit, _ = _unit(ctx.grammar, word)
-    return Built("DURATION", Duration(None, unit))
+    unit, factor = _unit(ctx.grammar, word)
+    couple = "couple" in (g.get("vague") or "").lower()  # "the next couple of years": two
+    return Built("DURATION", Duration(2 * factor if couple else None, unit))
 
 
 # --- sets and references -----------------------------------------------------------
