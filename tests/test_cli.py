@@ -109,3 +109,12 @@ def test_utc_timestamp_is_read_in_the_story_time_zone(capsys: pytest.CaptureFixt
     status, out = _run(capsys, "tag", str(records), "--format", "jsonl")
     assert json.loads(out)["timexes"][0]["value"] == "2022-03-18"
     assert main(["tag", str(records), "--timezone", "Mars/Olympus"]) == 2
+
+
+def test_kind_narrative_anchors_to_the_latest_date_told(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    history = tmp_path / "history.txt"
+    history.write_text("On March 3, 1918 the treaty was signed. Two days later the delegates left.", encoding="utf-8")
+    status, out = _run(capsys, "tag", str(history), "--dct", "2020-01-01", "--kind", "narrative", "--format", "jsonl")
+    assert status == 0
+    values = [t["value"] for t in json.loads(out)["timexes"]]
+    assert values == ["1918-03-03", "1918-03-05"]

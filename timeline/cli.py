@@ -36,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
         knowledge.add_argument("--no-knowledge", action="store_true", help="do not use the shipped knowledge base")
         knowledge.add_argument("--knowledge", metavar="FILE", help="add a knowledge-base JSON file to the shipped one")
         sub.add_argument(
+            "--kind",
+            choices=("news", "narrative"),
+            help="anchor relative dates to publication (news) or to the latest date told (narrative); default: detect",
+        )
+        sub.add_argument(
             "--timezone",
             metavar="ZONE",
             help="read timestamp dct values in this zone, e.g. Europe/Kyiv (a UTC evening is the next day there)",
@@ -64,9 +69,9 @@ def _knowledge(args: argparse.Namespace) -> KnowledgeBase | None:
 
 def _documents(args: argparse.Namespace, dct: str | None = None) -> list[Document]:
     docs = list(load(args.files, args.timezone))
-    if dct is not None:
-        day = UncertainTime.exact(parse_day(dct, args.timezone))
-        docs = [Document(d.id, d.text, day, d.source, d.kind) for d in docs]
+    if dct is not None or args.kind is not None:
+        day = UncertainTime.exact(parse_day(dct, args.timezone)) if dct is not None else None
+        docs = [Document(d.id, d.text, day or d.publication, d.source, args.kind or d.kind) for d in docs]
     return docs
 
 

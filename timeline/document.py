@@ -40,12 +40,9 @@ def parse_day(value: str | date, timezone: str | None = None) -> date:
     if isinstance(value, date):
         return value
     text = str(value).strip()
-    try:
-        if len(text) > 10 and text[10] in "T ":
-            return _local_day(datetime.fromisoformat(text.replace("Z", "+00:00")), timezone)
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
+    iso = _iso(text)
+    if iso is not None:
+        return _local_day(iso, timezone) if isinstance(iso, datetime) else iso
     parsed = _parse_written_date(text)
     if parsed is None:
         raise InputError(f"not a date (YYYY-MM-DD, ISO timestamp or a full written date): {value!r}")
@@ -76,6 +73,15 @@ def _parse_written_date(text: str) -> datetime | None:
         "PARSERS": ["custom-formats", "absolute-time"],  # never "yesterday": no hidden today
     }
     return dateparser.parse(text, settings=settings)
+
+
+def _iso(text: str) -> date | datetime | None:
+    try:
+        if len(text) > 10 and text[10] in "T ":
+            return datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _local_day(moment: datetime, timezone: str | None) -> date:
