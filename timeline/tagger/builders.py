@@ -355,6 +355,8 @@ def holiday(g: Groups, ctx: Context) -> Built | None:
 def year(g: Groups, ctx: Context) -> Built | None:
     value = int(g["year"] or 0)
     mod = _part(ctx.grammar, g.get("part"))
+    if ctx.text[ctx.end : ctx.end + 1] == "." and ctx.text[ctx.end + 1 : ctx.end + 2].isdigit():
+        return None  # "closed at 2082.1"
     if ctx.text[ctx.end : ctx.end + 1] in ("-", "/") and ctx.text[ctx.end + 1 : ctx.end + 2].isdigit():
         if ctx.text[ctx.end + 2 : ctx.end + 4].isdigit() and ctx.text[ctx.end + 3 : ctx.end + 5].isdigit() is False:
             return None
@@ -566,6 +568,8 @@ def narrative_day(g: Groups, ctx: Context) -> Built | None:
 
 
 def relative_unit(g: Groups, ctx: Context) -> Built | None:
+    if (g.get("unit") or "").istitle() and (g.get("rel") or "").istitle():
+        return None  # "This Week" (a programme), "Next Year in Jerusalem"
     unit = Unit[ctx.grammar.lookup("calendar_units", g.get("unit") or "") or "DAY"]
     rel = " ".join((g.get("rel") or "").lower().split())
     offset = _relation(rel) or 0
@@ -692,8 +696,8 @@ def weekday(g: Groups, ctx: Context) -> Built | None:
 
 def part_of_day(g: Groups, ctx: Context) -> Built | None:
     code = ctx.grammar.lookup("parts_of_day", g.get("pod") or "")
-    if code is None:
-        return None
+    if code is None or ctx.word_after().lower() == "of":
+        return None  # "on the night of Oct. 23": the date names the time
     return Built("TIME", PartOfDay(code))
 
 
