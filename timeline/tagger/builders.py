@@ -315,28 +315,36 @@ def month_relative(g: Groups, ctx: Context) -> Built | None:
     return Built("DATE", CalendarDate(None, month, None, direction=relation), mod)
 
 
-#: Words after which a bare month or year is a date ("in March", "since 2014").
-_DATE_CONTEXT = frozenset(
-    ["in", "since", "until", "till", "by", "from", "to", "through", "throughout", "during", "of", "before", "after", "between", "and", "or", "early", "late", "mid", "end", "start", "beginning", "middle", "around", "circa", "until", "into", "last", "this", "next", "as", "from-to"]
-)
-
-
 def month_alone(g: Groups, ctx: Context) -> Built | None:
     month = _month(ctx.grammar, g.get("month"))
     mod = _part(ctx.grammar, g.get("part"))
-    word = g.get("month") or ""
-    if mod is None:
-        before = ctx.word_before()
-        if before not in _DATE_CONTEXT:
-            return None
-        if word.lower().rstrip(".") in ("may", "march") and before in ("and", "or", "to", "as"):
-            return None
-        after = ctx.word_after()
-        if after[:1].isupper() and ctx.grammar.lookup("months", after) is None:
-            return None  # "in May Day", "March Madness"
-    if len(word.rstrip(".")) == 3 and word.rstrip(".").lower() in ("mar", "jun", "jul", "sat"):
+    word = (g.get("month") or "").rstrip(".")
+    if mod is None and not _month_in_context(word, ctx):
+        return None
+    if len(word) == 3 and word.lower() in ("mar", "jun", "jul", "sat"):
         return None
     return Built("DATE", CalendarDate(None, month, None), mod)
+
+
+def _month_in_context(word: str, ctx: Context) -> bool:
+    """A bare month name is a date after a preposition or determiner ("in March", "the June deal")."""
+    grammar = ctx.grammar
+    before = ctx.word_before()
+    determiner = bool(grammar.lookup("determiners", before)) or _after_possessive(ctx)
+    if not (grammar.lookup("date_context", before) or determiner):
+        return False
+    verb_like = word.lower() in ("may", "march")
+    if verb_like and before in ("and", "or", "to", "as"):
+        return False  # "they may march", "to march"
+    after = ctx.word_after()
+    if verb_like and determiner and grammar.lookup("march_followers", after.lower()):
+        return False  # "the March on Washington"
+    return not (after[:1].isupper() and grammar.lookup("months", after) is None)  # "March Madness"
+
+
+def _after_possessive(ctx: Context) -> bool:
+    """The match follows a possessive: "the company's 1989 results"."""
+    return re.search(r"\w[’']s?\s{1,3}$", ctx.text[max(0, ctx.start - 8) : ctx.start]) is not None
 
 
 def holiday(g: Groups, ctx: Context) -> Built | None:
@@ -374,8 +382,11 @@ def _year_in_context(ctx: Context) -> bool:
     if after.islower() and after.endswith("s") and after not in ("was", "is", "has", "as", "its"):
         return False  # "2000 people", "1999 dollars"
     before = ctx.word_before()
-    if before in _DATE_CONTEXT or before in ("the", "year", "season", "fiscal", "spring", "summer", "autumn", "fall", "winter"):
+    grammar = ctx.grammar
+    if grammar.lookup("date_context", before) or grammar.lookup("year_context", before) or grammar.lookup("determiners", before):
         return True
+    if _after_possessive(ctx):
+        return True  # "the company's 1989 results"
     previous = ctx.char_before()
     if previous in ("(", ",", "[", "—", "–", ";", ":"):
         return True
