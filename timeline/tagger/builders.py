@@ -723,6 +723,8 @@ def duration(g: Groups, ctx: Context) -> Built | None:
     amount = _counted(ctx.grammar, g) if raw_amount else (None if plural else 1.0)
     unit, factor = _unit(ctx.grammar, unit_word)
     single = (raw_amount or "a").lower() in ("a", "an", "one")
+    if re.fullmatch(r"(?:1[6-9]|20)\d\d", raw_amount or "") and not g.get("rel"):
+        return None  # "the 1988 quarter", "the 1988 second quarter": a year
     if single and word in ("second", "night", "quarter", "min", "sec") and not _stands_alone(ctx):
         return None  # "a second round", "a quarter of the population"
     if (amount is not None and amount == 0) or ctx.word_after().lower() in ("old", "older", "younger"):

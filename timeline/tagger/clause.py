@@ -23,7 +23,7 @@ _FUTURE = (
     r"hopes? to|wants? to|promised to|vowed to|threatened to"
 )
 _PAST = (
-    r"was|were|had|did|said|told|(?!(?:succe|ne|proce|exce|spe|fe|se|inde|bre|gre|hundr|kindr|sacr|nak|wick|sh|emb|b|r)ed\b)(?-i:[a-z]{2,}ed)|began|came|went|took|made|held|"
+    r"(?:had been|was|were) (?:due|scheduled|expected|set|supposed) to|was|were|had|did|said|told|(?!(?:succe|ne|proce|exce|spe|fe|se|inde|bre|gre|hundr|kindr|sacr|nak|wick|sh|emb|b|r)ed\b)(?-i:[a-z]{2,}ed)|began|came|went|took|made|held|"
     r"met|hit|fell|saw|left|fought|struck|spoke|wrote|gave|ago|yesterday|last|since|"
     r"rose|won|lost|sold|paid|bought|became|found|got|kept|led|ran|sent|shot|stood|thought|"
     r"brought|broke|chose|drove|flew|grew|knew|laid|meant|put|quit|read|rang|said|set|shut|"
