@@ -348,10 +348,16 @@ def _weekend_day(offset: int | None, ref: date, tense: Tense) -> date:
 #: in a future-tense clause, before the tense wins and the date moves a year.
 _PAST_TOLERANCE_DAYS = 90
 _FUTURE_TOLERANCE_DAYS = 30
+_SPAN_TOLERANCES = (0, 45)
 
 
 def _year_for_month(
-    month: int, day: int | None, ref: date, tense: Tense, spread: int = 0, past_tolerance: int = _PAST_TOLERANCE_DAYS
+    month: int,
+    day: int | None,
+    ref: date,
+    tense: Tense,
+    spread: int = 0,
+    tolerances: tuple[int, int] = (_PAST_TOLERANCE_DAYS, _FUTURE_TOLERANCE_DAYS),
 ) -> int:
     """The year of a year-less date: its nearest occurrence, unless the tense says otherwise.
 
@@ -360,9 +366,9 @@ def _year_for_month(
     """
     nearest = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((_mid(y, month, day) - ref).days))
     distance = (_mid(nearest, month, day) - ref).days
-    if tense is Tense.PAST and distance - spread > past_tolerance:
+    if tense is Tense.PAST and distance - spread > tolerances[0]:
         return nearest - 1
-    if tense is Tense.FUTURE and distance + spread < -_FUTURE_TOLERANCE_DAYS:
+    if tense is Tense.FUTURE and distance + spread < -tolerances[1]:
         return nearest + 1
     return nearest
 
@@ -451,8 +457,9 @@ def _span_year(meaning: CalendarSpan, middle_month: int, ref: date, tense: Tense
         return meaning.year
     if meaning.offset is not None:
         return ref.year + meaning.offset
-    # A quarter reported in the past tense has begun: no tolerance.
-    return _year_for_month(middle_month, None, ref, tense, spread, 0) + meaning.year_shift
+    # A quarter reported in the past tense has begun; one reported in the
+    # future may have ended some weeks ago (results come out later).
+    return _year_for_month(middle_month, None, ref, tense, spread, _SPAN_TOLERANCES) + meaning.year_shift
 
 
 def _relative_season(index: int, offset: int | None, ref: date, tense: Tense) -> Resolved:

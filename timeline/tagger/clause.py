@@ -18,7 +18,7 @@ _BOUNDARY = re.compile(r"[.;!?\n:,“”\"()\[\]]")
 _SENTENCE = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])[.;!?](?=\s)|\n\s*\n")
 _FUTURE = (
     r"will|won[’']t|shall|[’']ll|going to|is to|are to|was to|were to|plans? to|planning to|planned to|"
-    r"scheduled|expected to|due to|set to|upcoming|forthcoming|would|intends? to|aims? to|"
+    r"scheduled|expected to|(?:is|are|[’']s) due to|due to (?:be|begin|start|arrive|open|close|expire)|set to|upcoming|forthcoming|would|intends? to|aims? to|"
     r"to be held|next(?! to)|ahead of|tomorrow|expects?|anticipates?|forecasts?|as early as|as soon as|"
     r"hopes? to|wants? to|promised to|vowed to|threatened to"
 )
