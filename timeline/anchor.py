@@ -534,13 +534,26 @@ def detect_kind(mentions: Sequence[Mention]) -> str:
 
 
 def _updates_narrative(mention: Mention, resolved: Resolved, kind: str) -> bool:
-    if not resolved.is_day or mention.kind not in ("DATE", "TIME"):
+    """Whether an expression moves the story's time (the anchor of "two days later").
+
+    In a narrative every dated day does, and so does an explicit month, season
+    or year ("in June 1944"): the story moves to its start. In news only dates
+    that cannot have been guessed wrong do.
+    """
+    if mention.kind not in ("DATE", "TIME") or resolved.earliest is None:
         return False
     if kind == "narrative":
-        return True
+        return resolved.is_day or _has_explicit_year(mention.meaning)
+    if not resolved.is_day:
+        return False
     if isinstance(mention.meaning, CalendarDate):
         return mention.meaning.year is not None  # a guessed year must not carry the story away
     return isinstance(mention.meaning, WeekdayRef | ClockTime | PartOfDay)
+
+
+def _has_explicit_year(meaning: Meaning) -> bool:
+    """A month, season, quarter or year written with its year ("June 1944", "1944")."""
+    return isinstance(meaning, CalendarDate | CalendarSpan) and meaning.year is not None
 
 
 def anchor_on_day(

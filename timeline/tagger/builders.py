@@ -375,6 +375,11 @@ def year(g: Groups, ctx: Context) -> Built | None:
     return Built("DATE", CalendarDate(value), mod)
 
 
+def early_year(g: Groups, ctx: Context) -> Built | None:
+    """A year before 1600 ("in 1589", "around 800 AD"): only where the context says it is one."""
+    return Built("DATE", CalendarDate(_int(g, "year") or _int(g, "short")))
+
+
 def _year_in_context(ctx: Context) -> bool:
     after = ctx.word_after()
     if after[:1].isdigit():
