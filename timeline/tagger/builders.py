@@ -496,7 +496,8 @@ def reporting_period(g: Groups, ctx: Context) -> Built | None:
 def half(g: Groups, ctx: Context) -> Built | None:
     index = 1 if (g.get("half") or "").lower() == "first" else 2
     year_value = _int(g, "year")
-    offset = None if year_value else _relation(g.get("rel"))
+    rel = (g.get("rel") or "").lower()
+    offset = None if year_value else (0 if rel == "the" else _relation(rel))  # "of the year": this one
     return Built("DATE", CalendarSpan(Unit.HALF, index, year_value, offset))
 
 
