@@ -458,6 +458,19 @@ def season(g: Groups, ctx: Context) -> Built | None:
     return Built("DATE", span, _part(ctx.grammar, g.get("part")))
 
 
+def season_alone(g: Groups, ctx: Context) -> Built | None:
+    """ "Over the summer", "that winter": the season nearest the story (by tense), or the story's own."""
+    det = (g.get("det") or "").strip().lower()
+    if not (det or g.get("prep")):
+        return None  # "prices fall"
+    code = ctx.grammar.lookup("seasons", g.get("season") or "")
+    if code is None or (det == "" and g.get("season", "").lower() == "fall"):
+        return None  # "since fall" is too often the verb or the decline
+    offset = 0 if det == "that" else None
+    span = CalendarSpan(Unit.SEASON, _SEASON_INDEX[code], None, offset)
+    return Built("DATE", span, {"early": "START", "mid": "MID", "late": "END"}.get((g.get("part") or "").lower()))
+
+
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4, "final": 4, "last": 4}
 
@@ -714,8 +727,11 @@ def weekday(g: Groups, ctx: Context) -> Built | None:
 def part_of_day(g: Groups, ctx: Context) -> Built | None:
     code = ctx.grammar.lookup("parts_of_day", g.get("pod") or "")
     if code is None or ctx.word_after().lower() == "of":
-        return None  # "on the night of Oct. 23": the date names the time
-    return Built("TIME", PartOfDay(code))
+        return None  # "on the night of the vote": an event's time, not a calendar one
+    month = _month(ctx.grammar, g.get("month") or g.get("month2"))
+    day = _int(g, "day") or _int(g, "day2")
+    base = CalendarDate(_int(g, "year"), month, day) if month and day and _valid_day(_int(g, "year"), month, day) else None
+    return Built("TIME", PartOfDay(code, base))
 
 
 # --- durations ------------------------------------------------------------------
