@@ -464,7 +464,7 @@ def season_alone(g: Groups, ctx: Context) -> Built | None:
     if not (det or g.get("prep")):
         return None  # "prices fall"
     code = ctx.grammar.lookup("seasons", g.get("season") or "")
-    if code is None or (det == "" and g.get("season", "").lower() == "fall"):
+    if code is None or (det == "" and (g.get("season") or "").lower() == "fall"):
         return None  # "since fall" is too often the verb or the decline
     offset = 0 if det == "that" else None
     span = CalendarSpan(Unit.SEASON, _SEASON_INDEX[code], None, offset)
