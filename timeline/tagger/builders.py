@@ -651,7 +651,7 @@ def clock(g: Groups, ctx: Context) -> Built | None:
         return None  # "$17.50", "off 17.01"
     named = (g.get("named") or "").lower()
     if named:
-        hour, minute = (0, 0) if named == "midnight" else (12, 0)
+        hour, minute = (24, 0) if named == "midnight" else (12, 0)  # midnight ends its day: T24:00
     elif g.get("h12"):
         hour, minute = int(g["h12"] or 0) % 12, int(g.get("m12") or 0)
         if (g.get("ampm") or "").lower().startswith("p"):
@@ -682,14 +682,28 @@ def _clock_context(g: Groups, ctx: Context) -> bool:
     return ctx.word_before() in ("at", "from", "until", "till", "by", "around", "about", "before", "after", "since")
 
 
+def clock_in_part(g: Groups, ctx: Context) -> Built | None:
+    """ "4 in the morning", "eight in the evening": a clock hour of a part of the day."""
+    raw = (g.get("hour") or "").lower()
+    hour = int(raw) if raw.isdigit() else int(ctx.grammar.lookup("numbers", raw) or 0)
+    pod = (g.get("pod") or "").lower()
+    if ctx.word_after().lower() in ("papers", "paper", "edition", "news"):
+        return None  # "one in the morning papers"
+    if pod == "morning":
+        hour %= 12
+    elif hour < 12 and not (pod == "night" and hour <= 4):
+        hour += 12  # "eight in the evening", "ten at night"; but "two in the night" stays early
+    return Built("TIME", ClockTime(hour, 0))
+
+
 def deictic_part(g: Groups, ctx: Context) -> Built | None:
     if g.get("dpart"):
         spec = ctx.grammar.lookup("deictic_parts", g["dpart"] or "")
         offset_text, part = spec.split()
         offset = int(offset_text)
     else:
-        offset = ctx.grammar.lookup("deictic_days", g.get("dday") or "") or 0
-        part = ctx.grammar.lookup("parts_of_day", g.get("pod") or "") or "DT"
+        offset = ctx.grammar.lookup("deictic_days", g.get("dday") or g.get("dday2") or "") or 0
+        part = ctx.grammar.lookup("parts_of_day", g.get("pod") or g.get("pod2") or "") or "DT"
     return Built("TIME", PartOfDay(part, Relative(Unit.DAY, offset)))
 
 
@@ -730,7 +744,11 @@ def part_of_day(g: Groups, ctx: Context) -> Built | None:
         return None  # "on the night of the vote": an event's time, not a calendar one
     month = _month(ctx.grammar, g.get("month") or g.get("month2"))
     day = _int(g, "day") or _int(g, "day2")
-    base = CalendarDate(_int(g, "year"), month, day) if month and day and _valid_day(_int(g, "year"), month, day) else None
+    base: Meaning | None = None
+    if month and day and _valid_day(_int(g, "year"), month, day):
+        base = CalendarDate(_int(g, "year"), month, day)
+    elif g.get("dday"):
+        base = Relative(Unit.DAY, int(ctx.grammar.lookup("deictic_days", g["dday"] or "") or 0))
     return Built("TIME", PartOfDay(code, base))
 
 
