@@ -855,6 +855,9 @@ def reference(g: Groups, ctx: Context) -> Built | None:
         return None  # "now-defunct"
     if " " not in (g.get("ref") or "") and _is_connective(ctx):
         return None  # "as soon as", "soon after", "now that"
+    after = ctx.word_after().lower()
+    if after[:1].isdigit() or ctx.grammar.lookup("numbers", after) or ctx.grammar.lookup("vague_amounts", after):
+        return None  # "the past three summers": a span, not the past
     return Built("DATE", Reference(value))
 
 
