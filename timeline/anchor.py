@@ -488,7 +488,9 @@ def _event_anchored(meaning: EventAnchored, frame: Frame) -> Resolved | None:
         if event is None:
             return Resolved("PXD")
         days = (frame.publication - event.date).days
-        return Resolved(f"P{days}D" if days >= 0 else "PXD", event.date, frame.publication)
+        if days < 0:
+            return Resolved("PXD")  # the named event comes after the reference: another event
+        return Resolved(f"P{days}D", event.date, frame.publication)
     if event is None or (meaning.amount is None and meaning.relation is not EventRelation.SINCE):
         return Resolved(fallback_value)
     assert meaning.amount is not None
