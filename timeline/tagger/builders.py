@@ -856,7 +856,8 @@ def reference(g: Groups, ctx: Context) -> Built | None:
     if " " not in (g.get("ref") or "") and _is_connective(ctx):
         return None  # "as soon as", "soon after", "now that"
     after = ctx.word_after().lower()
-    if after[:1].isdigit() or ctx.grammar.lookup("numbers", after) or ctx.grammar.lookup("vague_amounts", after):
+    counted = after[:1].isdigit() or ctx.grammar.lookup("numbers", after) or ctx.grammar.lookup("vague_amounts", after)
+    if " " in (g.get("ref") or "") and counted:
         return None  # "the past three summers": a span, not the past
     return Built("DATE", Reference(value))
 
