@@ -619,13 +619,16 @@ def current_unit(g: Groups, ctx: Context) -> Built | None:
     """ "For the year", "the end of the month": the period the story is in (the latest: the one before)."""
     if not (g.get("prep") or g.get("part") or g.get("inside")):
         return None  # "The year was hard": a subject, not a time adverbial
+    if (g.get("unit") or "").lower() == "day" and not g.get("inside"):
+        return None  # "in the day", "at the end of the day": only "earlier/later in the day"
     unit = Unit[ctx.grammar.lookup("calendar_units", g.get("unit") or "") or "YEAR"]
     if ctx.word_after().lower() in ("ended", "ending", "ends", "through", "to"):
         return Built("DURATION", Duration(1, unit))  # "the year ended Sept. 30"
     which = (g.get("which") or "").lower()
     offset = -1 if which.startswith("latest") else 0
     mod = _part(ctx.grammar, g.get("part")) or {"early": "START", "late": "END"}.get((g.get("inside") or "").lower())
-    return Built("DATE", Relative(unit, offset, Anchor.NARRATIVE), mod)
+    anchor = Anchor.PUBLICATION if which.startswith("current") else Anchor.NARRATIVE  # "the current year": now
+    return Built("DATE", Relative(unit, offset, anchor), mod)
 
 
 def unit_end(g: Groups, ctx: Context) -> Built | None:

@@ -98,8 +98,8 @@ def _inflection(word: str, written: str, not_past: dict[str, int]) -> str | None
 
 
 def _phrase_at(words: list[str], i: int, cues: dict[str, str]) -> tuple[int, str | None]:
-    """The longest cue phrase (up to three words) starting at word ``i``: (length, kind)."""
-    for size in (3, 2, 1):
+    """The longest cue phrase (up to four words) starting at word ``i``: (length, kind)."""
+    for size in (4, 3, 2, 1):
         if i + size <= len(words):
             kind = cues.get(" ".join(words[i : i + size]))
             if kind is not None:
