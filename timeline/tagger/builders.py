@@ -545,9 +545,9 @@ def year_earlier(g: Groups, ctx: Context) -> Built | None:
 #: named ("third-quarter profit rose from $5 million a year earlier") is the
 #: one a year back; other periods (nine months, the fiscal year) keep the year.
 _PERIOD_BEFORE = re.compile(
-    r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter|(?P<quarter>quarter(?:ly)?)|"
+    r"\b(?:(?P<ord>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter|"
+    r"(?P<quarter>(?:the|latest|same|that|this|its|ago|earlier|comparable|current) quarter|(?i:quarterly))|"
     r"(?P<other>(?:three|six|nine|twelve) months|(?:first|second) half|(?:fiscal|full|calendar) year|year ended))\b",
-    re.IGNORECASE,
 )
 
 
