@@ -510,8 +510,7 @@ def _reference_event(meaning: EventAnchored, knowledge: KnowledgeBase | None) ->
         return None
     if meaning.relation in (EventRelation.ELAPSED, EventRelation.ORDINAL, EventRelation.SINCE):
         counted = knowledge.counting_events(meaning.event)
-        if counted:
-            return counted[0]
+        return counted[0] if counted else None  # "Iraq's invasion" counts from no known event
     matches = knowledge.match(meaning.event, limit=1)
     return matches[0][0] if matches and matches[0][1] >= 0.5 else None
 

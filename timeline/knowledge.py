@@ -18,6 +18,7 @@ import math
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -300,6 +301,7 @@ class KnowledgeBase:
     name: str = ""
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
     _by_id: Mapping[str, ReferenceEvent] = attrs.field(init=False, repr=False, eq=False)
+    _domain: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     @_index.default
     def _build_index(self) -> _Index:
@@ -308,6 +310,27 @@ class KnowledgeBase:
     @_by_id.default
     def _build_by_id(self) -> Mapping[str, ReferenceEvent]:
         return {event.id: event for event in self.events}
+
+    @_domain.default
+    def _build_domain(self) -> frozenset[str]:
+        return _domain_names(self.events)
+
+    @property
+    def domain(self) -> frozenset[str]:
+        """The proper names this base is about (lowercase): those recurring across its events."""
+        return self._domain
+
+    def covers(self, text: str) -> bool:
+        """Whether a document is about what this base knows: it names two of its recurring names.
+
+        A chronology of one war says nothing about unrelated news, where its
+        "the invasion" would be some other invasion. A base without recurring
+        proper names (anchors learned from a corpus) covers every text.
+        """
+        if not self._domain:
+            return True
+        words = {w.lower() for w in _PROPER_WORD.findall(text[:20000])}
+        return len(words & self._domain) >= 2
 
     @classmethod
     def empty(cls) -> KnowledgeBase:
@@ -358,12 +381,52 @@ class KnowledgeBase:
         return scored[:limit]
 
     def counting_events(self, noun: str) -> list[ReferenceEvent]:
-        """Events from which "N weeks into <noun>" counts ("the invasion", "the war"), most salient first."""
+        """Events from which "N weeks into <noun>" counts ("the invasion", "the war"), most salient first.
+
+        A proper name this base does not know in the phrase ("Iraq's invasion",
+        "World War") means another event: nothing is returned.
+        """
+        names = {w.lower() for w in _PROPER_WORD.findall(noun)} - _FUNCTION_WORDS
+        if self._domain and not names <= self._domain:
+            return []
         for span in _spans_longest_first(_content_tokens(noun)):
             found = self._index.counting.get(span)
             if found:
-                return list(found)
+                return _about(list(found), names) or _about([e for e, _ in self.match(noun)], names)
         return []
+
+
+#: Capitalised in names ("White House", "Black Sea") but common words: no evidence of a domain.
+_COMMON_IN_NAMES = frozenset("black white red house palace sea river new north south east west great".split())
+#: Capitalised only at the start of a sentence ("As the invasion entered...").
+_FUNCTION_WORDS = frozenset("as the a an its this that his her their our since after before when while but and".split())
+_PROPER_WORD = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?=[’']s\b|[^\w’']|$)")
+
+
+def _about(events: list[ReferenceEvent], names: set[str]) -> list[ReferenceEvent]:
+    """The events whose names or places cover every given proper name ("of Crimea").
+
+    Names compare by stem, so "Russia's invasion" is about the "Russian invasion".
+    """
+    if not names:
+        return events
+    wanted = {name[:5] for name in names}
+    kept = []
+    for event in events:
+        phrases = (*event.names, *event.aliases, *event.places)
+        stems = {w.lower()[:5] for phrase in phrases for w in _PROPER_WORD.findall(phrase)}
+        if wanted <= stems:
+            kept.append(event)
+    return kept
+
+
+def _domain_names(events: tuple[ReferenceEvent, ...]) -> frozenset[str]:
+    counts: Counter[str] = Counter()
+    for event in events:
+        phrases = (*event.names, *event.aliases, *event.places)
+        counts.update({w.lower() for phrase in phrases for w in _PROPER_WORD.findall(phrase)})
+    threshold = max(3, len(events) // 40)
+    return frozenset(name for name, n in counts.items() if n >= threshold) - _COMMON_IN_NAMES
 
 
 # --- loading -------------------------------------------------------------------------

@@ -345,49 +345,10 @@ def _months_after(start: date, meaning: EventAnchored, mod: str | None) -> float
 
 
 def _counting_event(ctx: _Context, noun: str) -> ReferenceEvent | None:
-    """The event "N weeks into <noun>" counts from; a foreign name in the noun phrase
-    ("Iraq's invasion", "World War") means some other event."""
     if ctx.knowledge is None:
-        return None
-    domain = _domain(ctx.knowledge)
-    names = [w.lower() for w in _CAPITALISED.findall(noun)]
-    if any(name not in domain for name in names):
         return None
     counted = ctx.knowledge.counting_events(noun)
     return counted[0] if counted else None
-
-
-_CAPITALISED = re.compile(r"(?<![\w’'])(?-i:[A-Z][a-z]+)(?=[’']s\b|\s|$)")
-#: Capitalised in names ("White House", "Black Sea") but common words: not evidence of a domain.
-_COMMON_IN_NAMES = frozenset("black white red house palace sea river new north south east west great".split())
-_FUNCTION_WORDS = frozenset("as the a an its this that his her their our since after before when while".split())
-
-
-@functools.lru_cache(maxsize=16)
-def _domain_of(events: tuple[ReferenceEvent, ...]) -> frozenset[str]:
-    """The proper names a knowledge base is about: those recurring across its events."""
-    from collections import Counter
-
-    counts: Counter[str] = Counter()
-    for event in events:
-        phrases = (*event.names, *event.aliases, *event.places)
-        counts.update({w.lower() for phrase in phrases for w in _CAPITALISED.findall(phrase)})
-    threshold = max(3, len(events) // 40)
-    names = {name for name, n in counts.items() if n >= threshold} - _COMMON_IN_NAMES
-    return frozenset(names | _FUNCTION_WORDS)
-
-
-def _domain(knowledge: KnowledgeBase) -> frozenset[str]:
-    return _domain_of(knowledge.events)
-
-
-def in_domain(text: str, knowledge: KnowledgeBase) -> bool:
-    """Whether a document is about what the knowledge base covers (two of its core places)."""
-    domain = _domain(knowledge) - _FUNCTION_WORDS
-    if not domain:
-        return True  # no proper names to check (anchors learned from the corpus itself)
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text[:20000])}
-    return len(words & domain) >= 2
 
 
 def _dominant_event(ctx: _Context) -> ReferenceEvent | None:
@@ -731,7 +692,7 @@ def _yearless_clue(month: int, day_of_month: int | None, future: bool, mentions:
 def document_clues(document: Document, knowledge: KnowledgeBase | None, mentions: Sequence[Mention] | None = None) -> list[Clue]:
     """Every clue the document's text gives about its publication day."""
     mentions = scan(document.text) if mentions is None else mentions
-    if knowledge is not None and not in_domain(document.text, knowledge):
+    if knowledge is not None and not knowledge.covers(document.text):
         knowledge = None  # a war chronology says nothing about unrelated news
     ctx = _Context(document.text, mentions, split_sentences(document.text), knowledge)
     return (
@@ -744,20 +705,17 @@ def document_clues(document: Document, knowledge: KnowledgeBase | None, mentions
 
 
 def _grid(clues: Sequence[Clue]) -> tuple[int, int] | None:
-    """Candidate days: from a little before the earliest anchor to the end of the window.
+    """Candidate days: the whole window, once some clue ties the text to the calendar.
 
-    The end stays open because a lower bound ("after the invasion") never
-    rules out much later days; priors make them unlikely, not impossible.
+    Every clue may be wrong, so no clue may cut the support: priors and
+    likelihoods make far days unlikely, never impossible.
     """
-    anchors = [a for clue in clues if clue.absolute for a in clue.anchors]
-    if not anchors:
+    if not any(clue.absolute and clue.anchors for clue in clues):
         return None
     grid = _settings()["grid"]
     first = date.fromisoformat(grid["unknown_first"])
     last = date.fromisoformat(grid["unknown_last"])
-    lo = max(first, min(anchors) - timedelta(days=grid["before"]))
-    hi = min(last, max(max(anchors) + timedelta(days=grid["after"]), lo))
-    return lo.toordinal(), hi.toordinal()
+    return first.toordinal(), last.toordinal()
 
 
 def _recency(clues: Sequence[Clue]) -> Callable[[np.ndarray], np.ndarray]:

@@ -12,6 +12,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.errors import InputError
+from timeline.meaning import (
+    CalendarDate,
+    CalendarSpan,
+    ClockTime,
+    Meaning,
+    PartOfDay,
+    Tense,
+    WeekdayRef,
+    WeekendRef,
+)
 from timeline.mention import Mention
 from timeline.tagger.builders import BUILDERS, Built, Context
 from timeline.tagger.clause import tense_at
@@ -59,6 +69,7 @@ def scan(text: str) -> list[Mention]:
     grammar = load_grammar()
     mentions = []
     for start, end, rule, built in _spans(grammar, text):
+        tense = tense_at(text, start, end) if _needs_tense(built.meaning) else Tense.UNKNOWN
         mentions.append(
             Mention(
                 start=start,
@@ -67,12 +78,23 @@ def scan(text: str) -> list[Mention]:
                 kind=built.kind,
                 meaning=built.meaning,
                 rule=rule,
-                tense=tense_at(text, start, end),
+                tense=tense,
                 mod=built.mod,
                 event=built.event,
             )
         )
     return mentions
+
+
+#: Texts shorter than this (a sentence or two) say too little to judge their subject.
+_JUDGE_DOMAIN_FROM = 400
+
+
+def _needs_tense(meaning: Meaning) -> bool:
+    """Only weekdays, weekends, calendar dates and seasons are resolved by tense."""
+    if isinstance(meaning, PartOfDay | ClockTime):
+        return meaning.base is not None and _needs_tense(meaning.base)
+    return isinstance(meaning, WeekdayRef | WeekendRef | CalendarDate | CalendarSpan)
 
 
 def tag(
@@ -98,15 +120,16 @@ def tag(
         return mentions
     if not isinstance(reference, UncertainTime):
         reference = parse_day(reference)
-    return anchor_mentions(mentions, reference, kind, _knowledge(knowledge))
+    base = _knowledge(knowledge)
+    if base is not None and len(text) >= _JUDGE_DOMAIN_FROM and not base.covers(text):
+        base = None  # a chronology of one war says nothing about unrelated articles
+    return anchor_mentions(mentions, reference, kind, base)
 
 
 def _knowledge(knowledge: KnowledgeBase | bool | None) -> KnowledgeBase | None:
     if knowledge is True:
-        try:
-            from timeline.knowledge import default_knowledge
-        except ImportError:  # pragma: no cover - during development only
-            return None
+        from timeline.knowledge import default_knowledge
+
         return default_knowledge()
     if knowledge is False:
         return None
