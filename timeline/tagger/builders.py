@@ -682,7 +682,7 @@ def _clock_context(g: Groups, ctx: Context) -> bool:
         return True
     if re.search(r"(?:hours|hrs|h)$", matched):
         return True
-    return ctx.word_before() in ("at", "from", "until", "till", "by", "around", "about", "before", "after", "since")
+    return bool(ctx.grammar.lookup("clock_prepositions", ctx.word_before()))
 
 
 def clock_in_part(g: Groups, ctx: Context) -> Built | None:
@@ -774,14 +774,10 @@ def duration(g: Groups, ctx: Context) -> Built | None:
         return None  # "zero days", ages ("52 years old")
     if single and _is_rate(g, ctx):
         return Built("SET", Recurrence(unit, factor))  # "$500 million a year"
-    if (raw_amount or "").lower() == "one" and word == "day" and ctx.word_before() in _ONE_DAY_SUBJECTS:
+    if (raw_amount or "").lower() == "one" and word == "day" and ctx.grammar.lookup("one_day_subjects", ctx.word_before()):
         return Built("DATE", Reference("FUTURE_REF"))  # "Islam will one day be ..."
     meaning = Duration(_scale(amount, factor), unit)
     return Built("DURATION", meaning, _mod(ctx.grammar, g))
-
-
-#: Words before "one day" that make it "some day" rather than a length of time.
-_ONE_DAY_SUBJECTS = frozenset(["will", "would", "could", "might", "may", "shall", "can", "must", "he", "she", "they", "we", "i", "you", "it"])
 
 
 def _is_rate(g: Groups, ctx: Context) -> bool:
