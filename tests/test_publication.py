@@ -121,3 +121,18 @@ def test_seed_publication_days(seed: str, lo: date, hi: date) -> None:
     contexts = infer_corpus(documents, knowledge=True)
     context = contexts[seed]
     assert context.most_likely is not None and lo <= context.most_likely <= hi
+
+
+def test_user_events_apply_outside_the_shipped_domain(tmp_path: Path) -> None:
+    user = tmp_path / "floods.json"
+    user.write_text(
+        '{"name": "floods", "events": [{"id": "riverside-flood", "date": "2023-04-12", '
+        '"names": ["the flood crisis"], "aliases": ["the flood"], "keywords": ["flood"], '
+        '"places": ["Riverside"], "counts_from": ["flood", "flood crisis"], "salience": 0.9}]}',
+        encoding="utf-8",
+    )
+    merged = timeline.resolve_knowledge(user)
+    assert merged is not None
+    article = Document("f", "Three weeks into the flood crisis, the Riverside bridge reopened on Wednesday.")
+    context = infer_document(article, merged)
+    assert context.most_likely == date(2023, 5, 3)  # the Wednesday three weeks after the flood

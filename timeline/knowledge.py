@@ -302,6 +302,8 @@ class KnowledgeBase:
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
     _by_id: Mapping[str, ReferenceEvent] = attrs.field(init=False, repr=False, eq=False)
     _domain: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    #: The bases this one was merged from: each judges its own domain.
+    parts: tuple[KnowledgeBase, ...] = attrs.field(default=(), repr=False, eq=False, kw_only=True)
 
     @_index.default
     def _build_index(self) -> _Index:
@@ -361,7 +363,25 @@ class KnowledgeBase:
         combined = dict(self._by_id)
         combined.update((event.id, event) for event in other.events)
         name = "+".join(part for part in (self.name, other.name) if part)
-        return KnowledgeBase(events=tuple(combined.values()), name=name)
+        parts = (*(self.parts or (self,)), *(other.parts or (other,)))
+        return KnowledgeBase(events=tuple(combined.values()), name=name, parts=parts)
+
+    def relevant_to(self, text: str) -> KnowledgeBase | None:
+        """This base restricted to the parts whose domain the text is about (None: no part).
+
+        A user's flood events merged with the war chronology still apply to a
+        flood report; the chronology does not.
+        """
+        parts = self.parts or (self,)
+        kept = tuple(part for part in parts if part.covers(text))
+        if len(kept) == len(parts):
+            return self
+        if not kept:
+            return None
+        merged = kept[0]
+        for part in kept[1:]:
+            merged = merged.merged(part)
+        return merged
 
     def match(self, phrase: str, limit: int = 5) -> list[tuple[ReferenceEvent, float]]:
         """Events that ``phrase`` (a noun phrase or a whole clause) probably refers to.
@@ -420,11 +440,17 @@ def _about(events: list[ReferenceEvent], names: set[str]) -> list[ReferenceEvent
     return kept
 
 
+#: Fewer events than this (a user's own short list) define no domain.
+_MIN_EVENTS_FOR_DOMAIN = 40
+
+
 def _domain_names(events: tuple[ReferenceEvent, ...]) -> frozenset[str]:
     counts: Counter[str] = Counter()
     for event in events:
         phrases = (*event.names, *event.aliases, *event.places)
         counts.update({w.lower() for phrase in phrases for w in _PROPER_WORD.findall(phrase)})
+    if len(events) < _MIN_EVENTS_FOR_DOMAIN:
+        return frozenset()  # a handful of events defines no domain: they apply everywhere
     threshold = max(3, len(events) // 40)
     return frozenset(name for name, n in counts.items() if n >= threshold) - _COMMON_IN_NAMES
 

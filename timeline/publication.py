@@ -511,12 +511,30 @@ def _event_dated_clues(ctx: _Context) -> list[Clue]:
             continue
         if not _day_meaning(meaning) or _reported(ctx.text, mention) or _is_today(meaning):
             continue
-        alternatives = ctx.alternatives(_sentence_of(ctx.sentences, mention.start), params["min_score"])
+        sentence = _sentence_of(ctx.sentences, mention.start)
+        alternatives = _not_counted_from(ctx, sentence, ctx.alternatives(sentence, params["min_score"]))
         if alternatives:
             clue = _event_dated_clue(mention, alternatives)
             if clue is not None:
                 clues.append(clue)
     return clues
+
+
+def _not_counted_from(
+    ctx: _Context, sentence: tuple[int, int], alternatives: list[tuple[ReferenceEvent, float]]
+) -> list[tuple[ReferenceEvent, float]]:
+    """Drop the events the sentence counts from or relates to ("three weeks into the flood",
+    "a day after troops withdrew"): they are named as references, not dated by its day."""
+    lo, hi = sentence
+    named: set[str] = set()
+    for other in ctx.mentions:
+        if lo <= other.start < hi and isinstance(other.meaning, EventAnchored):
+            if other.meaning.relation in (EventRelation.BEFORE, EventRelation.AFTER):
+                return []  # the offset clue dates the sentence's day against the event
+            event = _counting_event(ctx, other.meaning.event) if other.meaning.event else None
+            if event is not None:
+                named.add(event.id)
+    return [(event, score) for event, score in alternatives if event.id not in named]
 
 
 def _offset_event_clue(ctx: _Context, mention: Mention, meaning: EventAnchored, min_score: float) -> Clue | None:
@@ -692,8 +710,8 @@ def _yearless_clue(month: int, day_of_month: int | None, future: bool, mentions:
 def document_clues(document: Document, knowledge: KnowledgeBase | None, mentions: Sequence[Mention] | None = None) -> list[Clue]:
     """Every clue the document's text gives about its publication day."""
     mentions = scan(document.text) if mentions is None else mentions
-    if knowledge is not None and not knowledge.covers(document.text):
-        knowledge = None  # a war chronology says nothing about unrelated news
+    if knowledge is not None:
+        knowledge = knowledge.relevant_to(document.text)  # a war chronology says nothing about other news
     ctx = _Context(document.text, mentions, split_sentences(document.text), knowledge)
     return (
         _event_count_clues(ctx)

@@ -72,8 +72,8 @@ def anchored_mentions(
     found = tuple(scan(document.text)) if mentions is None else mentions
     if publication.status == "unknown":
         return found
-    if knowledge is not None and not knowledge.covers(document.text):
-        knowledge = None
+    if knowledge is not None:
+        knowledge = knowledge.relevant_to(document.text)
     return tuple(anchor_mentions(found, publication.time, document.kind, knowledge))
 
 

@@ -121,8 +121,8 @@ def tag(
     if not isinstance(reference, UncertainTime):
         reference = parse_day(reference)
     base = _knowledge(knowledge)
-    if base is not None and len(text) >= _JUDGE_DOMAIN_FROM and not base.covers(text):
-        base = None  # a chronology of one war says nothing about unrelated articles
+    if base is not None and len(text) >= _JUDGE_DOMAIN_FROM:
+        base = base.relevant_to(text)  # a chronology of one war says nothing about unrelated articles
     return anchor_mentions(mentions, reference, kind, base)
 
 
