@@ -606,8 +606,8 @@ def relative_unit(g: Groups, ctx: Context) -> Built | None:
     mod = _part(ctx.grammar, g.get("part"))
     if g.get("end"):
         mod = "END"
-    if rel in ("the past", "the last"):
-        return Built("DURATION", Duration(1, unit), mod)
+    if rel in ("the past", "the last") and ctx.word_before() in ("for", "throughout") and unit is not Unit.DECADE:
+        return Built("DURATION", Duration(1, unit), mod)  # "for the past week": how long
     if unit is Unit.WEEKEND:
         return Built("DATE", WeekendRef(offset), mod)
     if unit is Unit.DAY and rel in ("next", "the next", "the following", "the previous"):
