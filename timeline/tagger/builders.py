@@ -1,7 +1,7 @@
 """Builders: turn a rule's matched groups into an unanchored meaning.
 
-Each builder is named by the ``build`` field of a grammar rule. It returns a
-:class:`Built` (TIMEX3 type, meaning, mod, event phrase) or None to veto the
+Each builder is named by the `build` field of a grammar rule. It returns a
+`Built` (TIMEX3 type, meaning, mod, event phrase) or None to veto the
 match when the context shows it is not temporal ("May I", "2000 people").
 """
 
@@ -461,7 +461,7 @@ def season(g: Groups, ctx: Context) -> Built | None:
 def season_alone(g: Groups, ctx: Context) -> Built | None:
     """ "Over the summer", "that winter": the season nearest the story (by tense), or the story's own."""
     det = (g.get("det") or "").strip().lower()
-    if not (det or g.get("prep")):
+    if not (det or ctx.grammar.lookup("season_prepositions", ctx.word_before())):
         return None  # "prices fall"
     code = ctx.grammar.lookup("seasons", g.get("season") or "")
     if code is None or (det == "" and (g.get("season") or "").lower() == "fall"):
@@ -617,7 +617,7 @@ def relative_unit(g: Groups, ctx: Context) -> Built | None:
 
 def current_unit(g: Groups, ctx: Context) -> Built | None:
     """ "For the year", "the end of the month": the period the story is in (the latest: the one before)."""
-    if not (g.get("prep") or g.get("part") or g.get("inside")):
+    if not (g.get("part") or g.get("inside") or ctx.grammar.lookup("period_prepositions", ctx.word_before())):
         return None  # "The year was hard": a subject, not a time adverbial
     if (g.get("unit") or "").lower() == "day" and not g.get("inside"):
         return None  # "in the day", "at the end of the day": only "earlier/later in the day"
@@ -743,6 +743,8 @@ def weekday(g: Groups, ctx: Context) -> Built | None:
 
 def part_of_day(g: Groups, ctx: Context) -> Built | None:
     code = ctx.grammar.lookup("parts_of_day", g.get("pod") or "")
+    if not ctx.grammar.lookup("part_of_day_prepositions", ctx.word_before()):
+        return None  # "morning papers", "the evening news"
     if code is None or ctx.word_after().lower() == "of":
         return None  # "on the night of the vote": an event's time, not a calendar one
     month = _month(ctx.grammar, g.get("month") or g.get("month2"))
