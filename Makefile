@@ -14,7 +14,7 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff check timeline tests examples benchmarks
 	$(BIN)/mypy timeline
 	$(BIN)/pytest
-	$(BIN)/mkdocs build --strict --site-dir .site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir .site
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/tag_throughput.py

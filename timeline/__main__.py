@@ -1,4 +1,4 @@
-"""``python -m timeline``: the command line."""
+"""`python -m timeline`: the command line."""
 
 from timeline.cli import main
 

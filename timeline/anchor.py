@@ -66,7 +66,8 @@ class Resolved:
 
 
 def _add_months(day: date, months: int) -> date:
-    return pendulum.Date(day.year, day.month, day.day).add(months=months)
+    moved = pendulum.Date(day.year, day.month, day.day).add(months=months)
+    return date(moved.year, moved.month, moved.day)  # a plain date, never a pendulum subclass
 
 
 def _month_bounds(year: int, month: int) -> tuple[date, date]:
@@ -136,7 +137,7 @@ def _century(index: int) -> Resolved:
 
 
 def _unit_period(day: date, unit: Unit) -> Resolved:
-    """The calendar period of ``unit`` that contains ``day``."""
+    """The calendar period of `unit` that contains `day`."""
     if unit is Unit.WEEK:
         return _week(day)
     if unit is Unit.WEEKEND:
@@ -361,7 +362,7 @@ def _year_for_month(
 ) -> int:
     """The year of a year-less date: its nearest occurrence, unless the tense says otherwise.
 
-    ``spread`` is half the length (days) of the period around ``month``/``day``
+    `spread` is half the length (days) of the period around `month`/`day`
     (a quarter's 45): the tolerances count from the period's edges.
     """
     nearest = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((_mid(y, month, day) - ref).days))
@@ -583,7 +584,7 @@ def anchor_mentions(
     knowledge: KnowledgeBase | None = None,
     max_days: int = 400,
 ) -> list[Mention]:
-    """Fill ``value`` and ``time`` of every mention.
+    """Fill `value` and `time` of every mention.
 
     With an uncertain publication day, each candidate day is tried and the
     mention's time is the mixture of the results weighted by the day's
@@ -629,7 +630,7 @@ def _unknown_value(mention: Mention) -> str:
 
 
 def _candidate_days(publication: UncertainTime, max_days: int, mass: float = 0.995) -> list[tuple[date, float]]:
-    """The most probable publication days holding ``mass`` of the probability (tails dropped)."""
+    """The most probable publication days holding `mass` of the probability (tails dropped)."""
     if publication.is_exact:
         return [(publication.earliest, 1.0)]
     distribution = sorted(publication.distribution().items(), key=lambda item: -item[1])

@@ -1,10 +1,10 @@
-"""The ``timeline`` command: tag, date and build.
+"""The timeline command: tag, date and build.
 
 These output shapes are stable contracts that users script against:
 
-- ``timeline tag FILES [--dct D] [--format text|jsonl]``
-- ``timeline date FILES [--format text|jsonl]``
-- ``timeline build FILES [--format table|markdown|json]``
+- `timeline tag FILES [--dct D] [--format text|jsonl]`
+- `timeline date FILES [--format text|jsonl]`
+- `timeline build FILES [--format table|markdown|json]`
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import TextIO
 from timeline.document import Document, load, parse_day
 from timeline.errors import TimelineError
 from timeline.knowledge import KnowledgeBase
+from timeline.pipeline import anchored_mentions, reconstruct, resolve_knowledge
 from timeline.publication import PublicationContext, infer_corpus
-from timeline.reconstruct import anchored_mentions, reconstruct, resolve_knowledge
 from timeline.render import as_json, markdown, publication_line, table
 from timeline.uncertain import UncertainTime
 
@@ -27,7 +27,10 @@ __all__ = ["main"]
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="timeline", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Reconstruct an uncertainty-aware timeline of events from (undated) news articles.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     def common(sub: argparse.ArgumentParser) -> None:

@@ -29,9 +29,9 @@ MAX_DOCUMENT_CHARS = 20_000_000
 
 
 def parse_day(value: str | date, timezone: str | None = None) -> date:
-    """A ``YYYY-MM-DD`` date, or an ISO timestamp, as a calendar day; a clear error otherwise.
+    """A `YYYY-MM-DD` date, or an ISO timestamp, as a calendar day; a clear error otherwise.
 
-    A timestamp with an offset ("2022-03-18T23:30:00Z") is taken in ``timezone``
+    A timestamp with an offset ("2022-03-18T23:30:00Z") is taken in `timezone`
     when given (the story's region: that instant is already 2022-03-19 in
     Kyiv), else on the date it is written with.
     """
@@ -104,9 +104,9 @@ def _known(publication: UncertainTime | date | str | None) -> UncertainTime | No
 class Document:
     """One article: its text and, when known, its publication day or window.
 
-    ``publication`` may be a date, a ``YYYY-MM-DD`` string or an
-    :class:`UncertainTime` window; when given it overrides inference.
-    ``kind`` is ``"news"`` or ``"narrative"`` (histories, chronologies), or
+    `publication` may be a date, a `YYYY-MM-DD` string or an
+    `UncertainTime` window; when given it overrides inference.
+    `kind` is `"news"` or `"narrative"` (histories, chronologies), or
     None to let the tagger decide.
     """
 
@@ -137,7 +137,7 @@ def _decode(raw: bytes, origin: str) -> str:
 
 
 def load_text(path: str | Path, publication: date | str | None = None) -> Document:
-    """A ``.txt`` file as a document whose id is the file name."""
+    """A `.txt` file as a document whose id is the file name."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -147,10 +147,10 @@ def load_text(path: str | Path, publication: date | str | None = None) -> Docume
 
 
 def load_jsonl(path: str | Path, timezone: str | None = None) -> Iterator[Document]:
-    """Records ``{"id", "text", "dct"?}``, one per line, streamed.
+    """Records `{"id", "text", "dct"?}`, one per line, streamed.
 
-    ``dct`` may be a date or an ISO timestamp; timestamps are taken in
-    ``timezone`` when given (see :func:`parse_day`).
+    `dct` may be a date or an ISO timestamp; timestamps are taken in
+    `timezone` when given (see `parse_day`).
     """
     path = Path(path)
     try:
@@ -193,7 +193,7 @@ def load_folder(path: str | Path, pattern: str = "*.txt") -> list[Document]:
 
 
 def load(paths: Iterable[str | Path], timezone: str | None = None) -> Iterator[Document]:
-    """Documents from any mix of ``.txt`` files, ``.jsonl`` files and folders."""
+    """Documents from any mix of `.txt` files, `.jsonl` files and folders."""
     for item in paths:
         path = Path(item)
         if path.is_dir():

@@ -82,7 +82,7 @@ def _strip_possessive(word: str) -> str:
 
 
 def _content_tokens(text: str) -> tuple[str, ...]:
-    """The tokens of ``text`` that carry meaning (function words dropped)."""
+    """The tokens of `text` that carry meaning (function words dropped)."""
     return tuple(token for token in normalise_tokens(text) if token not in _STOPWORDS)
 
 
@@ -133,8 +133,8 @@ def _strings(values: Sequence[str]) -> tuple[str, ...]:
 class ReferenceEvent:
     """A dated event that news text refers to by name ("the Wagner mutiny").
 
-    ``date`` is the first day (the 1st of the month or year for coarser
-    ``precision``), ``end`` the last day of a multi-day event; ``counts_from``
+    `date` is the first day (the 1st of the month or year for coarser
+    `precision`), `end` the last day of a multi-day event; `counts_from`
     holds the nouns by which writers count time from it ("N weeks into the invasion").
     """
 
@@ -157,7 +157,7 @@ class ReferenceEvent:
 
     @property
     def last_day(self) -> dt.date:
-        """The latest day the event may have lasted to (``end``, or the end of its month/year)."""
+        """The latest day the event may have lasted to (`end`, or the end of its month/year)."""
         return max(self.end or self.date, _last_day_of(self.date, self.precision))
 
 
@@ -250,7 +250,7 @@ class _Index:
         )
 
     def evidence(self, tokens: tuple[str, ...]) -> dict[int, _Evidence]:
-        """Every event any term of which occurs in ``tokens``, with what was found."""
+        """Every event any term of which occurs in `tokens`, with what was found."""
         found: dict[int, _Evidence] = {}
         for start, token in enumerate(tokens):
             for term in self.terms_by_first_token.get(token, ()):
@@ -359,7 +359,7 @@ class KnowledgeBase:
         )
 
     def merged(self, other: KnowledgeBase) -> KnowledgeBase:
-        """Both sets of events; where ids collide, ``other``'s event wins."""
+        """Both sets of events; where ids collide, `other`'s event wins."""
         combined = dict(self._by_id)
         combined.update((event.id, event) for event in other.events)
         name = "+".join(part for part in (self.name, other.name) if part)
@@ -384,7 +384,7 @@ class KnowledgeBase:
         return merged
 
     def match(self, phrase: str, limit: int = 5) -> list[tuple[ReferenceEvent, float]]:
-        """Events that ``phrase`` (a noun phrase or a whole clause) probably refers to.
+        """Events that `phrase` (a noun phrase or a whole clause) probably refers to.
 
         Scores lie in (0, 1], best first; text that names no known event gives [].
         """

@@ -1,9 +1,9 @@
 """Unanchored meanings of temporal expressions.
 
-The tagger turns "five days ago" into ``Shift(5, DAY, -1)`` and "Feb. 24" into
-``CalendarDate(None, 2, 24)``: what the words say, before anyone knows the
-publication day. The anchoring stage (:mod:`timeline.anchor`) turns a meaning
-plus a reference into TIMEX3 values and :class:`~timeline.uncertain.UncertainTime`.
+The tagger turns "five days ago" into `Shift(5, DAY, -1)` and "Feb. 24" into
+`CalendarDate(None, 2, 24)`: what the words say, before anyone knows the
+publication day. The anchoring stage (`anchor`) turns a meaning
+plus a reference into TIMEX3 values and `UncertainTime`.
 """
 
 from __future__ import annotations
@@ -97,11 +97,11 @@ class Anchor(enum.Enum):
 class CalendarDate:
     """An explicit, possibly partial date: "Feb. 24, 2022", "Feb. 24", "2022", "the 24th".
 
-    A missing year is chosen at anchoring time: ``year_offset`` counts from the
-    anchor's year ("June last year" -> -1); ``direction`` -1 means the latest
+    A missing year is chosen at anchoring time: `year_offset` counts from the
+    anchor's year ("June last year" -> -1); `direction` -1 means the latest
     such month before the anchor's month ("last May"), +1 the first after it.
-    ``weekday`` moves the day to the first such weekday on or after it (US
-    Thanksgiving is the first Thursday from Nov. 22); ``period`` widens the day
+    `weekday` moves the day to the first such weekday on or after it (US
+    Thanksgiving is the first Thursday from Nov. 22); `period` widens the day
     to the week (or other unit) that contains it.
     """
 
@@ -118,10 +118,10 @@ class CalendarDate:
 class CalendarSpan:
     """A named stretch of a year or era: seasons, quarters, halves, decades, centuries.
 
-    ``index`` is the season (1 spring .. 4 winter), quarter (1-4), half (1-2),
+    `index` is the season (1 spring .. 4 winter), quarter (1-4), half (1-2),
     decade (199 for the 1990s) or century (20 for the 20th century).
-    ``offset`` is set instead of ``year`` for "last summer" (-1), "this quarter" (0).
-    ``year_shift`` moves the nearest occurrence by whole years: the third
+    `offset` is set instead of `year` for "last summer" (-1), "this quarter" (0).
+    `year_shift` moves the nearest occurrence by whole years: the third
     quarter compared "a year earlier" is the nearest third quarter, -1.
     """
 
@@ -145,7 +145,7 @@ class Relative:
 class Shift:
     """A distance from the anchor: "five days ago", "two weeks later", "in a month".
 
-    ``amount`` is None for vague amounts ("days ago", "within weeks").
+    `amount` is None for vague amounts ("days ago", "within weeks").
     """
 
     amount: float | None
@@ -156,7 +156,7 @@ class Shift:
 
 @attrs.frozen
 class WeekdayRef:
-    """A weekday: ``offset`` None for bare ("Friday"), -1 last, 0 this, +1 next."""
+    """A weekday: `offset` None for bare ("Friday"), -1 last, 0 this, +1 next."""
 
     weekday: int  # ISO: Monday = 1 .. Sunday = 7
     offset: int | None = None
@@ -164,7 +164,7 @@ class WeekdayRef:
 
 @attrs.frozen
 class WeekendRef:
-    """A weekend: ``offset`` None for bare ("the weekend"), -1 last, 0 this, +1 next."""
+    """A weekend: `offset` None for bare ("the weekend"), -1 last, 0 this, +1 next."""
 
     offset: int | None = None
 
@@ -188,7 +188,7 @@ class ClockTime:
 
 @attrs.frozen
 class Duration:
-    """A length of time; ``amount`` None for vague ("for days" -> PXD)."""
+    """A length of time; `amount` None for vague ("for days" -> PXD)."""
 
     amount: float | None
     unit: Unit
@@ -206,7 +206,7 @@ class Recurrence:
 
 @attrs.frozen
 class Reference:
-    """Deictic references: ``PRESENT_REF`` (now), ``PAST_REF`` (recently), ``FUTURE_REF``."""
+    """Deictic references: `PRESENT_REF` (now), `PAST_REF` (recently), `FUTURE_REF`."""
 
     value: str
 
@@ -225,7 +225,7 @@ class EventRelation(enum.Enum):
 class EventAnchored:
     """An expression counted from a named event: "three weeks into the invasion".
 
-    ``event`` is the event phrase as written ("the invasion", "troops withdrew").
+    `event` is the event phrase as written ("the invasion", "troops withdrew").
     For ELAPSED and ORDINAL the publication (or narrative) time is what is
     dated; for BEFORE/AFTER the expression itself is dated relative to the event.
     """

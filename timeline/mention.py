@@ -16,13 +16,13 @@ TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 class Mention:
     """One temporal expression.
 
-    ``start``/``end`` are character offsets into the document text
-    (``text == document.text[start:end]``). ``kind`` is the TIMEX3 type.
-    ``meaning`` is what the words say before anchoring; ``value``, ``mod`` and
-    ``time`` are filled by anchoring (``value`` is the TIMEX3 value, ``time``
+    `start`/`end` are character offsets into the document text
+    (`text == document.text[start:end]`). `kind` is the TIMEX3 type.
+    `meaning` is what the words say before anchoring; `value`, `mod` and
+    `time` are filled by anchoring (`value` is the TIMEX3 value, `time`
     the calendar interval it denotes with its uncertainty, None for durations
-    and sets). ``event`` names the event an event-anchored expression counts
-    from; ``rule`` the grammar rule that found it.
+    and sets). `event` names the event an event-anchored expression counts
+    from; `rule` the grammar rule that found it.
     """
 
     start: int
@@ -43,7 +43,7 @@ class Mention:
             raise ValueError(f"bad span [{self.start}, {value})")
 
     def timex(self) -> dict[str, object]:
-        """The TIMEX3 record used by ``timeline tag --format jsonl``."""
+        """The TIMEX3 record used by `timeline tag --format jsonl`."""
         record: dict[str, object] = {
             "start": self.start,
             "end": self.end,

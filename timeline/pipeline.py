@@ -34,7 +34,7 @@ class Timeline:
         return iter(self.events)
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON document of ``timeline build --format json``."""
+        """The JSON document of `timeline build --format json`."""
         return {
             "documents": [
                 {

@@ -8,7 +8,7 @@ reports. Each clue is a mixture "right with its confidence, uninformative
 otherwise" (so one odd clue cannot make the answer impossible); the product
 over clues is normalised over a grid of days, and each clue's influence is
 measured by leaving it out. Reference events come
-from a knowledge base and from the corpus itself (see :func:`infer_corpus`).
+from a knowledge base and from the corpus itself (see `infer_corpus`).
 """
 
 from __future__ import annotations
@@ -64,9 +64,9 @@ def _settings() -> dict[str, Any]:
 class Evidence:
     """One clue and how much it moved the distribution.
 
-    ``influence`` is the total-variation distance between the final
+    `influence` is the total-variation distance between the final
     distribution and the one obtained without this clue (0: no effect, 1: it
-    decided everything). ``favours`` is the range of days the clue prefers.
+    decided everything). `favours` is the range of days the clue prefers.
     """
 
     kind: str
@@ -99,9 +99,9 @@ class Conflict:
 class PublicationContext:
     """What is known of a document's publication day.
 
-    ``status`` is ``"known"`` (given by the user or metadata), ``"inferred"``
-    (from clues) or ``"unknown"`` (no clue fixes it in the calendar: ``time``
-    is then the widest window, uniform, and ``most_likely`` is None).
+    `status` is `"known"` (given by the user or metadata), `"inferred"`
+    (from clues) or `"unknown"` (no clue fixes it in the calendar: `time`
+    is then the widest window, uniform, and `most_likely` is None).
     """
 
     document: str
@@ -128,7 +128,7 @@ class PublicationContext:
         return self.interval(0.9)
 
     def as_dict(self, top: int = 40) -> dict[str, object]:
-        """The ``publication`` record of ``timeline date --format jsonl``."""
+        """The `publication` record of `timeline date --format jsonl`."""
         lo, hi = self.interval_90
         distribution: dict[str, float] = {}
         if self.status != "unknown":
@@ -151,12 +151,12 @@ class PublicationContext:
 class Clue:
     """What some text says about the publication day (ordinal day numbers).
 
-    ``shape`` is the clue's relative preference over days; inference
-    normalises it over the grid into a density ``q`` and uses the mixture
-    ``(1 - confidence) / width + confidence * q``: with probability
-    ``1 - confidence`` the clue is wrong (the event was misidentified, the
-    convention does not hold) and says nothing. ``anchors`` are calendar days
-    the clue is about; they bound the grid. ``absolute`` says whether the clue
+    `shape` is the clue's relative preference over days; inference
+    normalises it over the grid into a density `q` and uses the mixture
+    `(1 - confidence) / width + confidence * q`: with probability
+    `1 - confidence` the clue is wrong (the event was misidentified, the
+    convention does not hold) and says nothing. `anchors` are calendar days
+    the clue is about; they bound the grid. `absolute` says whether the clue
     ties publication to the calendar (a weekday alone does not).
     """
 
@@ -331,7 +331,7 @@ def _elapsed_window(relation: EventRelation, amount: float, unit: Unit, mod: str
 
 
 def _months_after(start: date, meaning: EventAnchored, mod: str | None) -> float | None:
-    """Days from ``start`` to the start of the counted month/year, by the calendar."""
+    """Days from `start` to the start of the counted month/year, by the calendar."""
     import pendulum
 
     assert meaning.amount is not None
@@ -593,7 +593,7 @@ def _mixture_bound(days: np.ndarray, starts: tuple[tuple[int, float], ...], futu
 
 
 def _heavy_tail(days: np.ndarray, start: int, scale: float, power: float) -> np.ndarray:
-    """Zero before ``start``, then (1 + gap/scale)^-power: soon after is likely, years after possible."""
+    """Zero before `start`, then (1 + gap/scale)^-power: soon after is likely, years after possible."""
     gap = (days - start).astype(float)
     return np.where(gap >= 0, (1 + np.maximum(gap, 0) / scale) ** -power, 0.0)
 
@@ -827,7 +827,7 @@ def _conflicts(evidence: list[tuple[Evidence, float]]) -> tuple[Conflict, ...]:
 
 
 def _mass_kept(posterior: np.ndarray, mass: float = 0.9999) -> np.ndarray:
-    """The days that hold ``mass`` of the probability (the negligible tail is dropped)."""
+    """The days that hold `mass` of the probability (the negligible tail is dropped)."""
     order = np.argsort(posterior)[::-1]
     held = np.cumsum(posterior[order])
     count = int(np.searchsorted(held, mass)) + 1

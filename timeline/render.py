@@ -6,8 +6,8 @@ import json
 import textwrap
 
 from timeline.events import Event
+from timeline.pipeline import Timeline
 from timeline.publication import PublicationContext
-from timeline.reconstruct import Timeline
 
 __all__ = ["as_json", "markdown", "publication_line", "table"]
 
@@ -34,6 +34,10 @@ def publication_line(document: str, context: PublicationContext) -> str:
     return f"{document}: {context.most_likely} ({label}; 50% {lo50}..{hi50}; 90% {lo90}..{hi90})"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def table(timeline: Timeline, width: int = 110) -> str:
     """A plain-text table: one row per event, ordered by time."""
     lines = ["Publication dates"]
@@ -47,7 +51,7 @@ def table(timeline: Timeline, width: int = 110) -> str:
         lines.append(f"{number:>3}  {_when(event):<26} {wrapped[0]:<{text_width}} {_sources(event):<14}")
         lines += [f"{'':>3}  {'':<26} {more}" for more in wrapped[1:2]]
     lines.append("")
-    lines.append(f"{len(timeline.events)} events from {len(timeline.documents)} documents")
+    lines.append(f"{_count(len(timeline.events), 'event')} from {_count(len(timeline.documents), 'document')}")
     return "\n".join(lines)
 
 

@@ -27,7 +27,7 @@ def _ends_sentence(text: str, end: int, mark: str) -> bool:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text`` (whitespace-only spans dropped)."""
+    """Character spans of the sentences of `text` (whitespace-only spans dropped)."""
     spans = []
     start = 0
     for mark in _CANDIDATE.finditer(text):
@@ -41,7 +41,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, tuple[int, int]]:
-    """The number and span of the sentence holding ``position``."""
+    """The number and span of the sentence holding `position`."""
     for number, (lo, hi) in enumerate(spans):
         if lo <= position < hi:
             return number, (lo, hi)

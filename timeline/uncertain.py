@@ -1,8 +1,8 @@
 """Uncertain calendar times: a support, a distribution over days, a granularity.
 
-Every date the library states is an :class:`UncertainTime`. Days are the
+Every date the library states is an `UncertainTime`. Days are the
 atoms; coarser statements ("March 2022") are uniform over their days and
-remember their granularity so that they print as ``2022-03``, not as a range.
+remember their granularity so that they print as `2022-03`, not as a range.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Granularity(enum.Enum):
 
 
 def day_range(first: date, last: date) -> Iterator[date]:
-    """Every day from ``first`` to ``last``, both included."""
+    """Every day from `first` to `last`, both included."""
     for n in range((last - first).days + 1):
         yield first + timedelta(days=n)
 
@@ -45,11 +45,11 @@ def _check_weights(instance: UncertainTime, _attribute: attrs.Attribute, weights
 
 @attrs.frozen
 class UncertainTime:
-    """A time known to lie in ``[earliest, latest]`` (days, both included).
+    """A time known to lie in `[earliest, latest]` (days, both included).
 
-    ``weights`` holds one probability per day of the support, in order; an
-    empty tuple means uniform. ``most_likely`` is the mode (the first of them on
-    ties). ``granularity`` says what the statement is about: a day, a month...
+    `weights` holds one probability per day of the support, in order; an
+    empty tuple means uniform. `most_likely` is the mode (the first of them on
+    ties). `granularity` says what the statement is about: a day, a month...
     """
 
     earliest: date
@@ -79,7 +79,7 @@ class UncertainTime:
     def uniform(
         cls, earliest: date, latest: date, granularity: Granularity = Granularity.DAY
     ) -> UncertainTime:
-        """Every day of ``[earliest, latest]`` equally likely."""
+        """Every day of `[earliest, latest]` equally likely."""
         return cls(earliest, latest, earliest, granularity)
 
     @classmethod
@@ -110,7 +110,7 @@ class UncertainTime:
         return self.earliest == self.latest
 
     def probability(self, day: date) -> float:
-        """Probability that the time falls on ``day``."""
+        """Probability that the time falls on `day`."""
         if not self.earliest <= day <= self.latest:
             return 0.0
         if not self.weights:
@@ -147,7 +147,7 @@ class UncertainTime:
         return self.earliest + timedelta(days=lo), self.earliest + timedelta(days=hi)
 
     def shifted(self, days: int) -> UncertainTime:
-        """The same uncertainty moved by ``days``."""
+        """The same uncertainty moved by `days`."""
         delta = timedelta(days=days)
         return attrs.evolve(
             self,
@@ -170,7 +170,7 @@ class UncertainTime:
     # -- writing ------------------------------------------------------------
 
     def edtf(self) -> str:
-        """One EDTF string: ``2022-03-18``, ``2022-03``, ``2022-03-18?``, ``[a..b]``."""
+        """One EDTF string: `2022-03-18`, `2022-03`, `2022-03-18?`, `[a..b]`."""
         if self.is_exact:
             return self.earliest.isoformat()
         calendar = _calendar_unit(self.earliest, self.latest)
@@ -196,7 +196,7 @@ _GRANULARITY_ORDER = list(Granularity)
 
 
 def _calendar_unit(first: date, last: date) -> str | None:
-    """The EDTF name of ``[first, last]`` if it is exactly a month, year or decade."""
+    """The EDTF name of `[first, last]` if it is exactly a month, year or decade."""
     if first.day == 1 and first.month == 1 and last.month == 12 and last.day == 31:
         if first.year == last.year:
             return f"{first.year:04d}"

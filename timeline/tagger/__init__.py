@@ -1,8 +1,8 @@
 """Find temporal expressions in one fast pass and parse their unanchored meaning.
 
-``scan(text)`` returns mentions with meanings only; ``tag(text, reference)``
+`scan(text)` returns mentions with meanings only; `tag(text, reference)`
 also anchors them (TIMEX3 value and calendar interval). The language knowledge
-lives in ``timeline/data/grammar/``; this package is the small engine.
+lives in `timeline/data/grammar/`; this package is the small engine.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def _spans(grammar: Grammar, text: str) -> Iterator[tuple[int, int, str, Built]]
 
 
 def scan(text: str) -> list[Mention]:
-    """Every temporal expression of ``text`` with its unanchored meaning."""
+    """Every temporal expression of `text` with its unanchored meaning."""
     if not isinstance(text, str):
         raise InputError(f"text must be str, not {type(text).__name__}")
     grammar = load_grammar()
@@ -104,13 +104,13 @@ def tag(
     kind: str | None = None,
     knowledge: KnowledgeBase | bool | None = True,
 ) -> list[Mention]:
-    """Temporal expressions of ``text``, anchored to ``reference`` when given.
+    """Temporal expressions of `text`, anchored to `reference` when given.
 
-    ``reference`` is the publication day (a date, ``YYYY-MM-DD`` or an
-    :class:`UncertainTime`). Without it, mentions carry meanings but no values;
-    use :func:`timeline.infer_publication` to get a reference for undated text.
-    ``kind`` is ``"news"`` or ``"narrative"`` (default: detected).
-    ``knowledge`` resolves event-anchored expressions (True: the shipped base).
+    `reference` is the publication day (a date, `YYYY-MM-DD` or an
+    `UncertainTime`). Without it, mentions carry meanings but no values;
+    use `infer_publication` to get a reference for undated text.
+    `kind` is `"news"` or `"narrative"` (default: detected).
+    `knowledge` resolves event-anchored expressions (True: the shipped base).
     """
     from timeline.anchor import anchor_mentions
     from timeline.document import parse_day

@@ -4,7 +4,7 @@ News conventions hang on tense: a bare "Friday" in a past-tense clause is the
 latest Friday on or before publication, in a future-tense clause the next one.
 The verb nearest to the expression decides: in "said Friday it would meet",
 "said" governs "Friday", not "would". The cue words are in the lexicon
-(``tense_cues``); any other lowercase "-ed" word is a past cue.
+(`tense_cues`); any other lowercase "-ed" word is a past cue.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _TENSES = {"future": Tense.FUTURE, "past": Tense.PAST}
 def clause_bounds(
     text: str, start: int, end: int, reach: int = 160, boundary: re.Pattern[str] = _BOUNDARY
 ) -> tuple[int, int]:
-    """The comma/sentence-delimited segment around ``[start, end)``."""
+    """The comma/sentence-delimited segment around `[start, end)`."""
     left = max(0, start - reach)
     lo = left
     for found in boundary.finditer(text, left, start):
@@ -38,7 +38,7 @@ def clause_bounds(
 
 
 def tense_at(text: str, start: int, end: int | None = None) -> Tense:
-    """Tense of the clause containing the expression at ``start``: its nearest tense cue's.
+    """Tense of the clause containing the expression at `start`: its nearest tense cue's.
 
     A clause without a cue ("In January, the company ...") takes the tense of
     its sentence.
@@ -54,7 +54,7 @@ def tense_at(text: str, start: int, end: int | None = None) -> Tense:
 
 
 def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> Tense | None:
-    """The tense of the cue nearest to ``[start, end)`` within ``[lo, hi)``."""
+    """The tense of the cue nearest to `[start, end)` within `[lo, hi)`."""
     best: tuple[int, Tense] | None = None
     for cue_end, tense in _cues(text, lo, start):
         best = (start - cue_end, tense)
@@ -66,7 +66,7 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> Tense | N
 
 
 def _cues(text: str, lo: int, hi: int, at_start: bool = False) -> Iterator[tuple[int, Tense]]:
-    """Tense cues in ``[lo, hi)``, left to right, with their end (or start) offsets."""
+    """Tense cues in `[lo, hi)`, left to right, with their end (or start) offsets."""
     cues, starters, not_past = _cue_tables()
     tokens = list(_TOKEN.finditer(text, lo, hi))
     words = [token.group().lower().replace("’", "'") for token in tokens]
@@ -98,7 +98,7 @@ def _inflection(word: str, written: str, not_past: dict[str, int]) -> str | None
 
 
 def _phrase_at(words: list[str], i: int, cues: dict[str, str]) -> tuple[int, str | None]:
-    """The longest cue phrase (up to four words) starting at word ``i``: (length, kind)."""
+    """The longest cue phrase (up to four words) starting at word `i`: (length, kind)."""
     for size in (4, 3, 2, 1):
         if i + size <= len(words):
             kind = cues.get(" ".join(words[i : i + size]))

@@ -1,7 +1,7 @@
 """Load the grammar data files and compile them into one scanner.
 
-The lexicon (``data/grammar/lexicon.toml``) holds vocabularies; the rules
-(``data/grammar/grammar.toml``) hold patterns that refer to them. Everything is
+The lexicon (`data/grammar/lexicon.toml`) holds vocabularies; the rules
+(`data/grammar/grammar.toml`) hold patterns that refer to them. Everything is
 compiled once into a single alternation so that a text is scanned in one pass.
 All quantifiers are bounded, so scanning stays linear on hostile input.
 """
@@ -43,7 +43,7 @@ class Example:
 
     @classmethod
     def parse(cls, spec: str, rule: str) -> Example:
-        """Read ``"said <<Friday>> => DATE 2022-03-18 [MOD]"``."""
+        """Read `"said <<Friday>> => DATE 2022-03-18 [MOD]"`."""
         text, _, expected = spec.partition(" => ")
         fields = expected.split()
         if "<<" in text:
@@ -80,8 +80,8 @@ class Rule:
 class Grammar:
     """The compiled scanner plus the tables the builders read.
 
-    ``first_words`` maps the first word a match can start with (lowercase
-    letters, ``#`` for a digit, ``'`` for an apostrophe) to the rules that can
+    `first_words` maps the first word a match can start with (lowercase
+    letters, `#` for a digit, `'` for an apostrophe) to the rules that can
     start with it; the scanner tries only those rules at that word.
     """
 
@@ -92,7 +92,7 @@ class Grammar:
     event_before: re.Pattern[str]
 
     def lookup(self, table: str, phrase: str) -> Any:
-        """The value of ``phrase`` in ``table`` (whitespace and case folded)."""
+        """The value of `phrase` in `table` (whitespace and case folded)."""
         return self.tables[table].get(_fold(phrase))
 
     def candidates(self, first: str, second: str | None) -> tuple[Rule, ...]:
@@ -109,7 +109,7 @@ WORD_START = re.compile(r"(?<![\w\-/@#])([^\W\d_]+|\d|['’])(?:(?=[ \t\u00a0\r\
 
 
 def word_key(token: str) -> str:
-    """The dispatch key of a word start (see :attr:`Grammar.first_words`)."""
+    """The dispatch key of a word start (see `first_words`)."""
     if token.isdigit():
         return "#"
     if token == "’":
@@ -126,10 +126,10 @@ Words = tuple[str, str]
 
 
 def first_words_of(pattern: str) -> set[Words]:
-    """The first two words a regex can match: ``(first, second)`` pairs.
+    """The first two words a regex can match: `(first, second)` pairs.
 
-    Words are lowercase letter runs; ``#`` stands for a digit and ``'`` for an
-    apostrophe. The second word is ``*`` when anything may follow the first
+    Words are lowercase letter runs; `#` stands for a digit and `'` for an
+    apostrophe. The second word is `*` when anything may follow the first
     (the match can end there, or continues with punctuation or digits).
     """
     budget = [400_000]
@@ -200,7 +200,7 @@ def first_words_of(pattern: str) -> set[Words]:
 
 
 def _pair(state: tuple[tuple[str, ...], str]) -> Words:
-    """The (first, second) words of a walk state; ``*`` where the second is open."""
+    """The (first, second) words of a walk state; `*` where the second is open."""
     words, current = state
     done = (*words, current) if current else words
     if not done:
