@@ -261,6 +261,7 @@ class Frame:
     narrative: date
     tense: Tense = Tense.UNKNOWN
     knowledge: KnowledgeBase | None = None
+    kind: str = "news"
 
 
 def resolve(meaning: Meaning, frame: Frame, mod: str | None = None) -> Resolved | None:
@@ -386,7 +387,7 @@ def _yearless_reference(frame: Frame) -> tuple[date, Tense]:
     from publication (a history, or a flashback to another year); tense then
     says nothing about the distance, so it is ignored.
     """
-    if abs((frame.narrative - frame.publication).days) > 183:
+    if frame.kind == "narrative" and abs((frame.narrative - frame.publication).days) > 183:
         return frame.narrative, Tense.UNKNOWN
     return frame.publication, frame.tense
 
@@ -568,7 +569,7 @@ def anchor_on_day(
     narrative = publication
     out: list[tuple[Mention, Resolved | None]] = []
     for mention in mentions:
-        frame = Frame(publication, narrative, mention.tense, knowledge)
+        frame = Frame(publication, narrative, mention.tense, knowledge, kind)
         resolved = resolve(mention.meaning, frame, mention.mod)
         if resolved is not None and _updates_narrative(mention, resolved, kind):
             assert resolved.earliest is not None

@@ -25,7 +25,7 @@ from timeline.meaning import (
 from timeline.mention import Mention
 from timeline.tagger.builders import BUILDERS, Built, Context
 from timeline.tagger.clause import tense_at
-from timeline.tagger.grammar import WORD_START, Grammar, load_grammar, word_key
+from timeline.tagger.grammar import WORD_START, Grammar, load_grammar, second_key, word_key
 from timeline.uncertain import UncertainTime
 
 if TYPE_CHECKING:
@@ -47,8 +47,7 @@ def _spans(grammar: Grammar, text: str) -> Iterator[tuple[int, int, str, Built]]
         start_at = word.start()
         if start_at < position:
             continue
-        second = word.group(2)
-        for rule in candidates(word_key(word.group(1)), second.lower() if second else None):
+        for rule in candidates(word_key(word.group(1)), second_key(word.group(2))):
             match = rule.regex.match(text, start_at)
             if match is None:
                 continue

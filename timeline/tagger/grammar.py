@@ -105,7 +105,14 @@ class Grammar:
 
 #: Word starts the scanner looks at: a run of letters, a digit, or an apostrophe,
 #: with the next word when only whitespace separates them.
-WORD_START = re.compile(r"(?<![\w\-/@#])([^\W\d_]+|\d|['’])(?:(?=[ \t\u00a0\r\n]{1,3}([^\W\d_]+))|)")
+WORD_START = re.compile(r"(?<![\w\-/@#])([^\W\d_]+|\d|['’])(?:(?=[ \t\u00a0\r\n]{1,3}([^\W\d_]+|\d))|)")
+
+
+def second_key(token: str | None) -> str | None:
+    """The dispatch key of the word after a word start (None: punctuation or nothing)."""
+    if token is None:
+        return None
+    return "#" if token.isdigit() else token.lower()
 
 
 def word_key(token: str) -> str:
@@ -189,6 +196,8 @@ def first_words_of(pattern: str) -> set[Words]:
                     if token is None:
                         raise _Unbounded  # a match starting with punctuation
                     out.add((token, ANY))
+                elif len(words) == 1 and not current and token == "#":
+                    out.add((words[0], "#"))  # "the 1990s": a number as the second word
                 else:
                     out.add(_pair(state))
         return out
@@ -228,13 +237,18 @@ def _fold(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").split()).rstrip(".")
 
 
+#: Words that stay lowercase inside capitalised names ("Fourth of July").
+_LOWER_IN_TITLES = frozenset("of the and a an in on at for to".split())
+
+
 def _alternation(words: list[str], case_sensitive: bool) -> str:
     """Longest-first alternation of table entries, spaces as whitespace runs."""
     forms: set[str] = set()
     for word in words:
         if case_sensitive:
             capitalised = " ".join(w[:1].upper() + w[1:] for w in word.split(" "))
-            forms.update({word.capitalize(), word.upper(), capitalised})
+            title = " ".join(w if w in _LOWER_IN_TITLES else w[:1].upper() + w[1:] for w in word.split(" "))
+            forms.update({word.capitalize(), word.upper(), capitalised, title[:1].upper() + title[1:]})
         else:
             forms.add(word)
     escaped = []
