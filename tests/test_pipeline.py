@@ -49,3 +49,14 @@ def test_undated_document_without_clues_adds_no_dated_events() -> None:
     result = timeline.reconstruct([Document("x", "Officials met on Friday to discuss the plan.")])
     assert result.publications["x"].status == "unknown"
     assert result.events == ()
+
+
+def test_unknown_publication_keeps_what_does_not_depend_on_it() -> None:
+    doc = Document("u", "Officials met on Friday for three weeks of talks, as they did in the 1990s, and again on Feb. 24.")
+    result = timeline.reconstruct([doc])
+    assert result.publications["u"].status == "unknown"
+    values = {m.text: m.value for m in result.mentions["u"]}
+    assert values["Friday"] == "XXXX-WXX-5"
+    assert values["three weeks"] == "P3W"
+    assert values["the 1990s"] == "199"
+    assert values["Feb. 24"] == "XXXX-02-24"

@@ -626,8 +626,40 @@ def _with_resolution(mention: Mention, resolved: Resolved | None) -> Mention:
     return attrs.evolve(mention, value=resolved.value, time=time)
 
 
+#: Two references far apart: a value equal under both does not depend on publication.
+_PROBES = (date(2003, 6, 17), date(2016, 1, 9))
+
+
+def anchor_without_publication(mentions: Sequence[Mention], kind: str | None = None) -> list[Mention]:
+    """Values for a document whose publication day is unknown.
+
+    What does not depend on the publication day keeps its value and interval
+    ("three weeks", "March 5, 1998", "the 1990s"); the rest gets TIMEX3's
+    unknown forms ("XXXX-WXX-5" for a bare Friday, "XXXX-02-24" for "Feb. 24").
+    """
+    kind = kind or detect_kind(mentions)
+    first, second = (anchor_on_day(mentions, probe, kind, None) for probe in _PROBES)
+    out = []
+    for (mention, one), (_, other) in zip(first, second, strict=True):
+        if one is not None and other is not None and one == other:
+            out.append(_with_resolution(mention, one))
+        else:
+            out.append(attrs.evolve(mention, value=_unknown_value(mention)))
+    return out
+
+
 def _unknown_value(mention: Mention) -> str:
-    return {"DATE": "XXXX-XX-XX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXD", "SET": "P1D"}[mention.kind]
+    meaning = mention.meaning
+    if isinstance(meaning, PartOfDay | ClockTime) and meaning.base is not None:
+        meaning = meaning.base
+    if isinstance(meaning, WeekdayRef):
+        return f"XXXX-WXX-{meaning.weekday}"
+    if isinstance(meaning, CalendarDate) and meaning.year is None and meaning.month is not None:
+        return f"XXXX-{meaning.month:02d}" + (f"-{meaning.day:02d}" if meaning.day else "")
+    return _UNKNOWN_BY_KIND[mention.kind]
+
+
+_UNKNOWN_BY_KIND = {"DATE": "XXXX-XX-XX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXD", "SET": "P1D"}
 
 
 def _candidate_days(publication: UncertainTime, max_days: int, mass: float = 0.995) -> list[tuple[date, float]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 
-from timeline.anchor import anchor_mentions
+from timeline.anchor import anchor_mentions, anchor_without_publication
 from timeline.document import Document
 from timeline.events import Event, extract_events, merge_events
 from timeline.knowledge import KnowledgeBase, default_knowledge
@@ -71,7 +71,7 @@ def anchored_mentions(
     """The document's mentions anchored to its (possibly uncertain) publication day."""
     found = tuple(scan(document.text)) if mentions is None else mentions
     if publication.status == "unknown":
-        return found
+        return tuple(anchor_without_publication(found, document.kind))
     if knowledge is not None:
         knowledge = knowledge.relevant_to(document.text)
     return tuple(anchor_mentions(found, publication.time, document.kind, knowledge))
