@@ -26,7 +26,7 @@ __all__ = ["Event", "EventMention", "extract_events", "merge_events"]
 
 @attrs.frozen
 class EventMention:
-    """Where an event is told: document, sentence number, character span."""
+    """Where an event is told: document, sentence number (from 1), character span of the sentence."""
 
     document: str
     sentence: int
@@ -76,7 +76,6 @@ _REPORTING = re.compile(
 _THAT = re.compile(r"\b(?:said|says|told \w+|announced|reported|confirmed|claimed|warned)\b[^.]{0,40}?\bthat\s", re.IGNORECASE)
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,400})[”\"]")
 _LEADING = re.compile(r"^(?:\W|but|and|so|yet|meanwhile|still|also|however|earlier|later|then)+\s*", re.IGNORECASE)
-_DANGLING = re.compile(r"\b(?:on|in|at|since|by|during|from|as of)\s*(?=[,.;:]|\s\s|$)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
 _STOP = frozenset(
     "the a an of to in on at by for from with and or but that this these those is are was were be been has have had "
@@ -106,6 +105,26 @@ def _clean(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s(?:and|but|while|whereas|although|though)\s|\s(?:while|whereas)\s")
+#: A clause shorter than this is not a readable event on its own: keep the sentence.
+_MIN_CLAUSE = 40
+
+
+def _clause(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[int, int]:
+    """The clause of the sentence that holds the mention ("X in 2008, and Y in 2022")."""
+    lo, hi = sentence
+    start, end = lo, hi
+    for cut in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if cut.end() <= mention.start:
+            start = cut.end()
+        elif cut.start() >= mention.end:
+            end = cut.start()
+            break
+    if end - start < _MIN_CLAUSE:
+        return lo, hi
+    return start, end
+
+
 def _event_text(document: Document, sentence: tuple[int, int], mention: Mention) -> tuple[str, bool]:
     """The clause the mention dates, and whether it was reported (said X that ...)."""
     lo, hi = sentence
@@ -119,10 +138,8 @@ def _event_text(document: Document, sentence: tuple[int, int], mention: Mention)
         quote = _QUOTE.search(text, lo, hi)
         if quote is not None:
             return _clean(quote.group(1)), True
-    clause = text[lo : mention.start] + " " + text[mention.end : hi]
-    clause = _DANGLING.sub(" ", clause)
-    clause = clause.replace("[]", "").replace("()", "")
-    return _clean(clause), reported
+    start, end = _clause(text, sentence, mention)
+    return _clean(text[start:end]), reported
 
 
 def _reported_time(time: UncertainTime) -> UncertainTime:
@@ -149,7 +166,7 @@ def extract_events(document: Document, mentions: Sequence[Mention]) -> list[Even
         number, span = sentence_of(sentences, mention.start)
         text, reported = _event_text(document, span, mention)
         if len(text) >= 8:
-            told = EventMention(document.id, number, span[0], span[1], text, mention, reported)
+            told = EventMention(document.id, number + 1, span[0], span[1], text, mention, reported)
             candidates.setdefault(number, []).append(told)
     events: list[Event] = []
     for told_in_sentence in candidates.values():

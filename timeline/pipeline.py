@@ -40,7 +40,7 @@ class Timeline:
                 {
                     "id": d.id,
                     "source": d.source,
-                    "publication": self.publications[d.id].as_dict(top=10),
+                    "publication": self.publications[d.id].as_dict(top=30),
                     "timexes": len(self.mentions.get(d.id, ())),
                 }
                 for d in self.documents

@@ -127,13 +127,23 @@ class PublicationContext:
     def interval_90(self) -> tuple[date, date]:
         return self.interval(0.9)
 
-    def as_dict(self, top: int = 40) -> dict[str, object]:
-        """The `publication` record of `timeline date --format jsonl`."""
+    def as_dict(self, top: int = 400) -> dict[str, object]:
+        """The `publication` record of `timeline date --format jsonl`.
+
+        `distribution` holds the most probable days that together carry 99% of
+        the probability (at most `top` of them), in date order.
+        """
         lo, hi = self.interval_90
         distribution: dict[str, float] = {}
         if self.status != "unknown":
-            ranked = sorted(self.time.distribution().items(), key=lambda item: -item[1])[:top]
-            distribution = {d.isoformat(): round(p, 5) for d, p in sorted(ranked) if p >= 1e-5}
+            ranked = sorted(self.time.distribution().items(), key=lambda item: -item[1])
+            held, kept = 0.0, []
+            for day, p in ranked[:top]:
+                kept.append((day, p))
+                held += p
+                if held >= 0.99:
+                    break
+            distribution = {d.isoformat(): round(p, 6) for d, p in sorted(kept)}
         return {
             "status": self.status,
             "most_likely": self.most_likely.isoformat() if self.most_likely else None,
@@ -790,7 +800,8 @@ def infer_document(
     for clue, column in zip(clues, logs, strict=True):
         without = _softmax(total - column)
         influence = float(0.5 * np.abs(posterior - without).sum())
-        item = Evidence(clue.kind, clue.text, clue.spans, clue.description, influence, _favoured(column, lo))
+        favours = _favoured(column, lo) if clue.absolute else None  # a weekday favours a weekly pattern
+        item = Evidence(clue.kind, clue.text, clue.spans, clue.description, influence, favours)
         evidence.append((item, _doubt(clue, column, posterior)))
     conflicts = _conflicts(evidence)
     keep = _mass_kept(posterior)

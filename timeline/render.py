@@ -13,14 +13,29 @@ __all__ = ["as_json", "markdown", "publication_line", "table"]
 
 
 def _when(event: Event) -> str:
-    return event.time.edtf()
+    """EDTF for a day or a calendar unit ("2022-03-18", "2022-02"); else the most likely day."""
+    time = event.time
+    if time.is_exact or not time.weights:
+        return time.edtf()
+    return time.most_likely.isoformat() + "?"
+
+
+def _likely_range(event: Event) -> str:
+    """The 90% credible interval, when the time is not a single day or calendar unit."""
+    time = event.time
+    if time.is_exact or not time.weights:
+        return ""
+    lo, hi = time.interval(0.9)
+    if lo == hi:
+        return ""
+    return f"{lo.isoformat()}..{hi.isoformat()[5:] if lo.year == hi.year else hi.isoformat()}"
 
 
 def _sources(event: Event, short: bool = True) -> str:
     names = []
     for mention in event.mentions:
         name = mention.document.split("_")[0] if short else mention.document
-        names.append(f"{name}:{mention.sentence + 1}")
+        names.append(f"{name}:{mention.sentence}")
     return ", ".join(dict.fromkeys(names))
 
 
@@ -43,13 +58,16 @@ def table(timeline: Timeline, width: int = 110) -> str:
     lines = ["Publication dates"]
     lines += ["  " + publication_line(d.id, timeline.publications[d.id]) for d in timeline.documents]
     lines.append("")
-    header = f"{'#':>3}  {'when (EDTF)':<26} {'event':<{width - 48}} {'source':<14}"
+    text_width = width - 58
+    header = f"{'#':>3}  {'when':<12} {'90% interval':<23} {'event':<{text_width}} {'source':<14}"
     lines += [header, "-" * len(header)]
-    text_width = width - 48
     for number, event in enumerate(timeline.events, 1):
         wrapped = textwrap.wrap(event.text, text_width) or [""]
-        lines.append(f"{number:>3}  {_when(event):<26} {wrapped[0]:<{text_width}} {_sources(event):<14}")
-        lines += [f"{'':>3}  {'':<26} {more}" for more in wrapped[1:2]]
+        when = f"{_when(event):<12} {_likely_range(event):<23}"
+        lines.append(f"{number:>3}  {when} {wrapped[0]:<{text_width}} {_sources(event):<14}")
+        lines += [f"{'':>3}  {'':<36} {more}" for more in wrapped[1:2]]
+    lines.append("")
+    lines.append("when: a day or calendar unit (EDTF), or the most likely day followed by ?; source: document:sentence")
     lines.append("")
     lines.append(f"{_count(len(timeline.events), 'event')} from {_count(len(timeline.documents), 'document')}")
     return "\n".join(lines)
@@ -63,10 +81,10 @@ def markdown(timeline: Timeline) -> str:
         lo, hi = context.interval_90
         most = context.most_likely or "unknown"
         lines.append(f"| {document.id} | {most} | {lo} .. {hi} |")
-    lines += ["", "| # | when (EDTF) | most likely | event | sources |", "|---|---|---|---|---|"]
+    lines += ["", "| # | when | 90% interval | event | sources |", "|---|---|---|---|---|"]
     for number, event in enumerate(timeline.events, 1):
         text = event.text.replace("|", "\\|")
-        lines.append(f"| {number} | `{_when(event)}` | {event.time.most_likely} | {text} | {_sources(event)} |")
+        lines.append(f"| {number} | `{_when(event)}` | {_likely_range(event)} | {text} | {_sources(event)} |")
     return "\n".join(lines)
 
 
