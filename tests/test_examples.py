@@ -76,3 +76,14 @@ def test_readme_python_example_runs(tmp_path: Path) -> None:
     script.write_text(blocks[0], encoding="utf-8")
     out = _run(script, ROOT)  # the README runs it from the repository root
     assert len(re.findall(rf"^\d{{3}} {DAY} 90%: {DAY} {DAY}$", out, re.MULTILINE)) == 5
+
+
+def test_readme_shows_the_real_output() -> None:
+    """The output pasted in the README is what its example prints today."""
+    sys.path.insert(0, str(ROOT / "docs"))
+    try:
+        from update_readme import example_output, pasted_output
+    finally:
+        sys.path.pop(0)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert pasted_output(readme) == example_output(readme), "run: python docs/update_readme.py"
