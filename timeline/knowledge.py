@@ -302,6 +302,7 @@ class KnowledgeBase:
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
     _by_id: Mapping[str, ReferenceEvent] = attrs.field(init=False, repr=False, eq=False)
     _domain: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    _generic: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     #: The bases this one was merged from: each judges its own domain.
     parts: tuple[KnowledgeBase, ...] = attrs.field(default=(), repr=False, eq=False, kw_only=True)
 
@@ -316,6 +317,14 @@ class KnowledgeBase:
     @_domain.default
     def _build_domain(self) -> frozenset[str]:
         return _domain_names(self.events)
+
+    @_generic.default
+    def _build_generic(self) -> frozenset[str]:
+        """Name stems of the base's main participants ("Russia", "Ukraine"): they qualify nothing."""
+        counts: Counter[str] = Counter()
+        for event in self.events:
+            counts.update(_name_stems(event))
+        return frozenset(stem for stem, n in counts.items() if n >= max(3, len(self.events) // 5))
 
     @property
     def domain(self) -> frozenset[str]:
@@ -406,13 +415,14 @@ class KnowledgeBase:
         A proper name this base does not know in the phrase ("Iraq's invasion",
         "World War") means another event: nothing is returned.
         """
-        names = {w.lower() for w in _PROPER_WORD.findall(noun)} - _FUNCTION_WORDS
-        if self._domain and not names <= self._domain:
+        names = {w.lower()[:5] for w in _PROPER_WORD.findall(noun)} - _FUNCTION_STEMS
+        if self._domain and not names <= {name[:5] for name in self._domain}:
             return []
+        specific = names - self._generic
         for span in _spans_longest_first(_content_tokens(noun)):
             found = self._index.counting.get(span)
             if found:
-                return _about(list(found), names) or _about([e for e, _ in self.match(noun)], names)
+                return _about(list(found), specific) or _about([e for e, _ in self.match(noun)], specific)
         return []
 
 
@@ -420,24 +430,24 @@ class KnowledgeBase:
 _COMMON_IN_NAMES = frozenset("black white red house palace sea river new north south east west great".split())
 #: Capitalised only at the start of a sentence ("As the invasion entered...").
 _FUNCTION_WORDS = frozenset("as the a an its this that his her their our since after before when while but and".split())
+_FUNCTION_STEMS = frozenset(word[:5] for word in _FUNCTION_WORDS)
 _PROPER_WORD = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?=[’']s\b|[^\w’']|$)")
 
 
-def _about(events: list[ReferenceEvent], names: set[str]) -> list[ReferenceEvent]:
-    """The events whose names or places cover every given proper name ("of Crimea").
+def _name_stems(event: ReferenceEvent) -> set[str]:
+    """Five-letter stems of the proper names in an event's names, aliases and places."""
+    phrases = (*event.names, *event.aliases, *event.places)
+    return {w.lower()[:5] for phrase in phrases for w in _PROPER_WORD.findall(phrase)}
 
-    Names compare by stem, so "Russia's invasion" is about the "Russian invasion".
+
+def _about(events: list[ReferenceEvent], stems: set[str]) -> list[ReferenceEvent]:
+    """The events whose names or places cover every given name stem ("of Crimea").
+
+    Stems let "Russia's invasion" match the "Russian invasion" and "Donbass" "Donbas".
     """
-    if not names:
+    if not stems:
         return events
-    wanted = {name[:5] for name in names}
-    kept = []
-    for event in events:
-        phrases = (*event.names, *event.aliases, *event.places)
-        stems = {w.lower()[:5] for phrase in phrases for w in _PROPER_WORD.findall(phrase)}
-        if wanted <= stems:
-            kept.append(event)
-    return kept
+    return [event for event in events if stems <= _name_stems(event)]
 
 
 #: Fewer events than this (a user's own short list) define no domain.

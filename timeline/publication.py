@@ -747,10 +747,13 @@ def _grid(clues: Sequence[Clue]) -> tuple[int, int] | None:
 
 
 def _recency(clues: Sequence[Clue]) -> Callable[[np.ndarray], np.ndarray]:
-    """News is written after the latest known event it names, usually soon (heavy tail)."""
-    known = [c for c in clues if c.kind != "explicit-date"]
-    bounds = [c.lower_bound for c in known if c.lower_bound is not None]
-    bounds += [c.anchors[0] for c in known if c.absolute and c.anchors]
+    """News is written after the latest known event it reports, usually soon (heavy tail).
+
+    Counts and dated expressions are left out: they say themselves how far
+    publication lies from their event ("more than three years into the war").
+    """
+    reported = [c for c in clues if c.kind in ("event-mention", "event-since")]
+    bounds = [c.lower_bound for c in reported if c.lower_bound is not None]
     if not bounds:
         return lambda days: np.ones(len(days))
     latest = max(bounds).toordinal()
