@@ -502,15 +502,18 @@ def _event_anchored(meaning: EventAnchored, frame: Frame) -> Resolved | None:
         return Resolved(lo.isoformat(), lo, max(lo, hi))
     sign = -1 if meaning.relation is EventRelation.BEFORE else 1
     day = _shift_days(event.date, sign * meaning.amount, meaning.unit)
-    if meaning.relation is EventRelation.ELAPSED and meaning.unit is Unit.YEAR and meaning.amount == int(meaning.amount):
-        return Resolved(day.isoformat(), day, day)  # anniversaries are days
+    if meaning.relation is EventRelation.ANNIVERSARY:
+        return Resolved(day.isoformat(), day, day)
     return Resolved(fallback_value, day, day)
+
+
+_COUNTING = (EventRelation.ELAPSED, EventRelation.ORDINAL, EventRelation.SINCE, EventRelation.ANNIVERSARY)
 
 
 def _reference_event(meaning: EventAnchored, knowledge: KnowledgeBase | None) -> ReferenceEvent | None:
     if knowledge is None or not meaning.event:
         return None
-    if meaning.relation in (EventRelation.ELAPSED, EventRelation.ORDINAL, EventRelation.SINCE):
+    if meaning.relation in _COUNTING:
         counted = knowledge.counting_events(meaning.event)
         return counted[0] if counted else None  # "Iraq's invasion" counts from no known event
     matches = knowledge.match(meaning.event, limit=1)

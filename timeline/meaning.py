@@ -219,6 +219,7 @@ class EventRelation(enum.Enum):
     SINCE = "since"  # "since the invasion began": reference after the event
     BEFORE = "before"  # "a day before the summit": expression = event - amount
     AFTER = "after"  # "a day after troops withdrew": expression = event + amount
+    ANNIVERSARY = "anniversary"  # "the first anniversary of the invasion": the day event + amount years
 
 
 @attrs.frozen

@@ -322,6 +322,8 @@ def _weekday_clues(ctx: _Context) -> list[Clue]:
 def _elapsed_window(relation: EventRelation, amount: float, unit: Unit, mod: str | None, verb: str) -> tuple[float, float, float]:
     """(low, high, tail) in days since the event for an event-anchored count."""
     size = unit.days
+    if relation is EventRelation.ANNIVERSARY:
+        return amount * size, amount * size + 1, 3.0  # the day itself or the day after
     if relation is EventRelation.ORDINAL:
         low = (amount - 1) * size
         high = low + (size / 3 if verb in ("entered", "enters", "entering") else size)
@@ -384,6 +386,7 @@ def _event_count_clues(ctx: _Context) -> list[Clue]:
             EventRelation.ELAPSED,
             EventRelation.ORDINAL,
             EventRelation.SINCE,
+            EventRelation.ANNIVERSARY,
         ):
             continue
         event = _counting_event(ctx, meaning.event) if meaning.event else _dominant_event(ctx)
@@ -397,7 +400,7 @@ def _event_count_clues(ctx: _Context) -> list[Clue]:
                     mention.text,
                     ((mention.start, mention.end),),
                     f"after {event.id} ({event.first_day})",
-                    functools.partial(_at_or_after, start=start),
+                    functools.partial(_recent_or_background, start=start, recency=_settings()["recency"]),
                     confidence,
                     (event.first_day,),
                     lower_bound=event.first_day,
@@ -577,7 +580,7 @@ def _event_mention_clues(ctx: _Context) -> list[Clue]:
         future = bool(_FORTHCOMING.search(ctx.text, lo, hi))
         total = math.fsum(score for _, score in alternatives)
         starts = tuple((e.first_day.toordinal(), score / total) for e, score in alternatives)
-        shape = functools.partial(_mixture_bound, starts=starts, future=future)
+        shape = functools.partial(_mixture_bound, starts=starts, future=future, recency=_settings()["recency"])
         sentence = " ".join(ctx.text[lo:hi].split())
         names = " or ".join(f"{e.id} ({e.first_day})" for e, _ in alternatives)
         clues.append(
@@ -595,11 +598,34 @@ def _event_mention_clues(ctx: _Context) -> list[Clue]:
     return clues
 
 
-def _mixture_bound(days: np.ndarray, starts: tuple[tuple[int, float], ...], future: bool) -> np.ndarray:
+def _mixture_bound(
+    days: np.ndarray, starts: tuple[tuple[int, float], ...], future: bool, recency: dict[str, float]
+) -> np.ndarray:
+    """After (or before) one of the events; after a reported event, usually soon after."""
     out = np.zeros(len(days))
     for start, share in starts:
-        out += share * ((days < start) if future else (days >= start))
+        if future:
+            out += share * _normalised((days < start).astype(float))
+        else:
+            out += share * _recent_or_background(days, start, recency)
     return out
+
+
+def _recent_or_background(days: np.ndarray, start: int, recency: dict[str, float]) -> np.ndarray:
+    """Publication after a reported event: recent news (a heavy-tailed gap) or background (any later day).
+
+    Both parts are normalised here, so the share of recent news is what
+    `recency.share` says whatever the length of the window.
+    """
+    after = (days >= start).astype(float)
+    gap = np.maximum(days - start, 0)
+    soon = after * (1 + gap / recency["scale"]) ** -recency["power"]
+    return recency["share"] * _normalised(soon) + (1 - recency["share"]) * _normalised(after)
+
+
+def _normalised(values: np.ndarray) -> np.ndarray:
+    total = float(values.sum())
+    return values / total if total > 0 else values
 
 
 def _heavy_tail(days: np.ndarray, start: int, scale: float, power: float) -> np.ndarray:
@@ -746,25 +772,6 @@ def _grid(clues: Sequence[Clue]) -> tuple[int, int] | None:
     return first.toordinal(), last.toordinal()
 
 
-def _recency(clues: Sequence[Clue]) -> Callable[[np.ndarray], np.ndarray]:
-    """News is written after the latest known event it reports, usually soon (heavy tail).
-
-    Counts and dated expressions are left out: they say themselves how far
-    publication lies from their event ("more than three years into the war").
-    """
-    reported = [c for c in clues if c.kind in ("event-mention", "event-since")]
-    bounds = [c.lower_bound for c in reported if c.lower_bound is not None]
-    if not bounds:
-        return lambda days: np.ones(len(days))
-    latest = max(bounds).toordinal()
-    recency = _settings()["recency"]
-    return functools.partial(_recent_after, latest=latest, scale=recency["scale"], power=recency["power"])
-
-
-def _recent_after(days: np.ndarray, latest: int, scale: float, power: float) -> np.ndarray:
-    return (1 + np.maximum(days - latest, 0) / scale) ** -power
-
-
 def _favoured(logs: np.ndarray, lo: int) -> tuple[date, date] | None:
     """The days a clue prefers: within a factor two of its best."""
     keep = np.flatnonzero(logs >= logs.max() - math.log(2))
@@ -797,7 +804,7 @@ def infer_document(
     lo, hi = bounds
     days = np.arange(lo, hi + 1, dtype=np.int64)
     logs = [_mixture_logs(c, days) for c in clues]
-    total = np.log(np.maximum(_recency(clues)(days), 1e-300)) + np.sum(logs, axis=0)
+    total = np.sum(logs, axis=0)
     posterior = _softmax(total)
     evidence = []
     for clue, column in zip(clues, logs, strict=True):

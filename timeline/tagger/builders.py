@@ -203,7 +203,7 @@ def event_ordinal(g: Groups, ctx: Context) -> Built | None:
     if not event:
         return None
     if unit_word == "anniversary":
-        return Built("DATE", EventAnchored(event, EventRelation.ELAPSED, number, Unit.YEAR), event=event)
+        return Built("DATE", EventAnchored(event, EventRelation.ANNIVERSARY, number, Unit.YEAR), event=event)
     unit, factor = _unit(ctx.grammar, unit_word)
     meaning = EventAnchored(event, EventRelation.ORDINAL, number * factor, unit)
     return Built("DATE", meaning, event=event)

@@ -269,7 +269,8 @@ def _builtins(alternations: dict[str, str]) -> dict[str, str]:
         rf"(?:(?:the|its|this|that|his|her|their|our|a|an){_WS})?"
         rf"(?:[\w'’-]{{1,30}}{_WS}){{0,3}}?"
         rf"(?:{alternations['EVENT_NOUNS']})"
-        rf"(?:{_WS}(?:of|in|on|against|with){_WS}(?:the{_WS})?(?-i:[A-Z])[\w'’-]{{1,30}}(?:{_WS}(?-i:[A-Z])[\w'’-]{{1,30}})?)?"
+        rf"(?:{_WS}(?:of|in|on|against|with){_WS}(?:the{_WS})?(?!(?:{alternations['WEEKDAYS']}|{alternations['MONTHS']})\b)"
+        rf"(?-i:[A-Z])[\w'’-]{{1,30}}(?:{_WS}(?-i:[A-Z])[\w'’-]{{1,30}})?)?"
         r"(?!\w)"
     )
     return {
