@@ -29,6 +29,7 @@ __all__ = ["learn_anchors"]
 #: Years a year-less date may fall in when nothing else says.
 _YEARS = range(1990, 2036)
 _WORD = re.compile(r"[a-z][a-z-]+")
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
 def _settings() -> dict:
@@ -56,11 +57,19 @@ def _possible_days(meaning: CalendarDate) -> set[int] | None:
     return days or None
 
 
-def _event_nouns(text: str, mention: Mention) -> set[str]:
-    verbs = _settings()["event_verbs"]
+def _clause(text: str, mention: Mention) -> str:
     lo, hi = clause_bounds(text, mention.start, mention.end, reach=90)
-    words = _WORD.findall(text[lo:hi].lower())
-    return {verbs[w] for w in words if w in verbs}
+    return text[lo:hi]
+
+
+def _event_nouns(clause: str) -> set[str]:
+    verbs = _settings()["event_verbs"]
+    return {verbs[w] for w in _WORD.findall(clause.lower()) if w in verbs}
+
+
+def _names(clause: str) -> set[str]:
+    """Capitalised words after the clause's first word: the places and actors named with the event."""
+    return set(_NAME.findall(clause)[1:]) if clause[:1].isupper() else set(_NAME.findall(clause))
 
 
 def learn_anchors(
@@ -70,6 +79,7 @@ def learn_anchors(
 ) -> KnowledgeBase:
     """Reference events the documents agree on, as a knowledge base."""
     candidates: dict[str, list[tuple[set[int], str]]] = {}
+    names: dict[str, Counter[str]] = {}
     for document in documents:
         for mention in mentions.get(document.id, ()):
             if not isinstance(mention.meaning, CalendarDate):
@@ -77,13 +87,17 @@ def learn_anchors(
             days = _possible_days(mention.meaning)
             if days is None:
                 continue
-            for noun in _event_nouns(document.text, mention):
+            clause = _clause(document.text, mention)
+            for noun in _event_nouns(clause):
                 candidates.setdefault(noun, []).append((days, document.id))
-    events = [event for noun, sets in candidates.items() if (event := _agreed_event(noun, sets)) is not None]
+                names.setdefault(noun, Counter()).update(_names(clause))
+    events = [
+        event for noun, sets in candidates.items() if (event := _agreed_event(noun, sets, names[noun])) is not None
+    ]
     return KnowledgeBase(tuple(events), name="corpus")
 
 
-def _agreed_event(noun: str, sets: list[tuple[set[int], str]]) -> ReferenceEvent | None:
+def _agreed_event(noun: str, sets: list[tuple[set[int], str]], names: Counter[str]) -> ReferenceEvent | None:
     votes: Counter[int] = Counter()
     for days, _ in sets:
         votes.update(days)
@@ -96,6 +110,7 @@ def _agreed_event(noun: str, sets: list[tuple[set[int], str]]) -> ReferenceEvent
     first, last = date.fromordinal(best[0]), date.fromordinal(best[-1])
     sources = sorted({doc for days, doc in sets if best[0] in days})
     synonyms = tuple(_settings().get("event_synonyms", {}).get(noun, ()))
+    verbs = tuple(word for word, named in _settings()["event_verbs"].items() if named == noun and word != noun)
     return ReferenceEvent(
         id=f"corpus-{noun}",
         date=first,
@@ -103,8 +118,8 @@ def _agreed_event(noun: str, sets: list[tuple[set[int], str]]) -> ReferenceEvent
         precision="day",
         names=(noun,),
         aliases=(f"the {noun}",),
-        keywords=(noun,),
-        places=(),
+        keywords=(noun, *verbs),
+        places=tuple(name for name, _ in names.most_common(4)),
         counts_from=(noun, *synonyms),
         salience=0.9 if top >= 2 else 0.6,
         source="corpus: " + ", ".join(sources),

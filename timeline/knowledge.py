@@ -418,7 +418,7 @@ class KnowledgeBase:
         names = {w.lower()[:5] for w in _PROPER_WORD.findall(noun)} - _FUNCTION_STEMS
         if self._domain and not names <= {name[:5] for name in self._domain}:
             return []
-        specific = names - self._generic
+        specific = names - self._generic if self._domain else set()  # a base without names cannot check them
         for span in _spans_longest_first(_content_tokens(noun)):
             found = self._index.counting.get(span)
             if found:
