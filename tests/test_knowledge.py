@@ -216,6 +216,22 @@ def test_written_name_beats_scattered_clues(kb: KnowledgeBase) -> None:
     assert by_name["kerch-bridge-explosion"] > by_clues["kerch-bridge-explosion"]
 
 
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("in the eighth year of the invasion of Crimea", "crimea-parliament-seized"),
+        ("since the war in eastern Ukraine began", "war-in-donbas"),
+        ("three weeks into the invasion of Ukraine", "full-scale-invasion"),
+    ],
+)
+def test_a_longer_name_beats_the_generic_one_inside_it(kb: KnowledgeBase, phrase: str, expected: str) -> None:
+    # "the invasion" is an alias of the full-scale invasion; "the invasion of
+    # Crimea" names another event and must not count for it.
+    assert best_id(kb, phrase) == expected
+    if expected != "full-scale-invasion":
+        assert "full-scale-invasion" not in {event.id for event, _ in kb.match(phrase)}
+
+
 def test_spelling_variants_of_places(kb: KnowledgeBase) -> None:
     kharkiv = {event.id for event, _ in kb.match("the counteroffensive in the Kharkiv region")}
     kharkov = {event.id for event, _ in kb.match("the counteroffensive in the Kharkov region")}

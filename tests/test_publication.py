@@ -59,6 +59,35 @@ def test_offset_from_known_event_allows_the_day_one_count() -> None:
     assert lo <= date(2022, 2, 28) and date(2022, 3, 1) <= hi
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("More than six years into the war in the east, aid trucks reached Donetsk and Luhansk.", date(2014, 4, 12)),
+        ("On the 899th day of Russia's conflict in the east, a missile hit Kharkiv in Ukraine.", date(2014, 4, 12)),
+        ("In the eighth year of the invasion of Crimea, Ukraine's grid failed in Kherson.", date(2014, 2, 27)),
+    ],
+)
+def test_counting_from_the_event_the_noun_phrase_names(text: str, start: date) -> None:
+    # The noun phrase runs on to "in the east" / "of Crimea": not the 2022 invasion.
+    context = _infer(text)
+    counts = [e for e in context.evidence if e.kind == "event-count"]
+    assert counts and str(start) in counts[0].description
+    assert context.most_likely is not None and context.most_likely < date(2022, 2, 24)
+
+
+def test_one_fact_is_counted_once() -> None:
+    # The sentence names the annexation (an event mention) and counts from it
+    # ("since the beginning of"); the date is the battle's own day. Each fact
+    # gives one clue, or the recency preference would be squared.
+    since = _infer("Thousands of people in Ukraine have been evacuated since the beginning of the annexation of Crimea.")
+    assert [e.kind for e in since.evidence] == ["event-since"]
+    dated = _infer("Officials in Kyiv, Ukraine, recalled the battle for Debaltseve on Jan. 14, 2015.")
+    assert [e.kind for e in dated.evidence] == ["event-mention"]
+    # After 2015 for sure, with years later still well possible.
+    lo, hi = dated.interval_90
+    assert lo == date(2015, 1, 14) and hi > date(2020, 1, 1)
+
+
 def test_entered_its_fifth_month() -> None:
     context = _infer("As Russia's invasion of Ukraine entered its fifth month, missiles hit Lviv early Saturday.")
     assert date(2022, 6, 24) <= context.most_likely <= date(2022, 7, 10)

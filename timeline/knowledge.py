@@ -180,9 +180,12 @@ class _Term:
 
 
 def _terms_of(event: ReferenceEvent, number: int) -> Iterator[_Term]:
+    # A counting noun of two words or more names the event too ("the invasion of
+    # Crimea"); one word ("war") is too common to be a name.
+    counted = tuple(text for text in event.counts_from if len(_content_tokens(text)) >= 2)
     for kind, texts in (
         (_Kind.NAME, event.names),
-        (_Kind.ALIAS, event.aliases),
+        (_Kind.ALIAS, event.aliases + counted),
         (_Kind.KEYWORD, event.keywords),
         (_Kind.PLACE, event.places),
     ):
@@ -250,12 +253,26 @@ class _Index:
         )
 
     def evidence(self, tokens: tuple[str, ...]) -> dict[int, _Evidence]:
-        """Every event any term of which occurs in `tokens`, with what was found."""
-        found: dict[int, _Evidence] = {}
+        """Every event any term of which occurs in `tokens`, with what was found.
+
+        A name found inside a longer name of another event does not count:
+        "the invasion of Crimea" names the seizure of Crimea, not "the invasion".
+        """
+        hits: list[tuple[int, int, _Term]] = []
         for start, token in enumerate(tokens):
             for term in self.terms_by_first_token.get(token, ()):
-                if tokens[start : start + len(term.tokens)] == term.tokens:
-                    found.setdefault(term.event, _Evidence()).add(term)
+                end = start + len(term.tokens)
+                if tokens[start:end] == term.tokens:
+                    hits.append((start, end, term))
+        names = [(s, e, t.event) for s, e, t in hits if t.kind in (_Kind.NAME, _Kind.ALIAS)]
+        found: dict[int, _Evidence] = {}
+        for start, end, term in hits:
+            if term.kind in (_Kind.NAME, _Kind.ALIAS) and any(
+                s <= start and end <= e and e - s > end - start and event != term.event
+                for s, e, event in names
+            ):
+                continue
+            found.setdefault(term.event, _Evidence()).add(term)
         return found
 
 

@@ -534,16 +534,22 @@ def _event_dated_clues(ctx: _Context) -> list[Clue]:
 
 
 def _not_counted_from(
-    ctx: _Context, sentence: tuple[int, int], alternatives: list[tuple[ReferenceEvent, float]]
+    ctx: _Context,
+    sentence: tuple[int, int],
+    alternatives: list[tuple[ReferenceEvent, float]],
+    offsets: bool = True,
 ) -> list[tuple[ReferenceEvent, float]]:
     """Drop the events the sentence counts from or relates to ("three weeks into the flood",
-    "a day after troops withdrew"): they are named as references, not dated by its day."""
+    "a day after troops withdrew"): they are named as references, not dated by its day.
+    With `offsets` false, a sentence relating its day to an event keeps it."""
     lo, hi = sentence
     named: set[str] = set()
     for other in ctx.mentions:
         if lo <= other.start < hi and isinstance(other.meaning, EventAnchored):
             if other.meaning.relation in (EventRelation.BEFORE, EventRelation.AFTER):
-                return []  # the offset clue dates the sentence's day against the event
+                if offsets:
+                    return []  # the offset clue dates the sentence's day against the event
+                continue
             event = _counting_event(ctx, other.meaning.event) if other.meaning.event else None
             if event is not None:
                 named.add(event.id)
@@ -569,7 +575,8 @@ def _event_mention_clues(ctx: _Context) -> list[Clue]:
     params = _settings()["event_mention"]
     best: dict[tuple[str, ...], tuple[list[tuple[ReferenceEvent, float]], tuple[int, int]]] = {}
     for span in ctx.sentences:
-        alternatives = ctx.alternatives(span, params["min_score"])
+        # An event the sentence counts from has its own, sharper clue (one fact, counted once).
+        alternatives = _not_counted_from(ctx, span, ctx.alternatives(span, params["min_score"]), offsets=False)
         if not alternatives:
             continue
         key = tuple(sorted(e.id for e, _ in alternatives))
@@ -620,7 +627,10 @@ def _recent_or_background(days: np.ndarray, start: int, recency: dict[str, float
     after = (days >= start).astype(float)
     gap = np.maximum(days - start, 0)
     soon = after * (1 + gap / recency["scale"]) ** -recency["power"]
-    return recency["share"] * _normalised(soon) + (1 - recency["share"]) * _normalised(after)
+    # Background: attention to a past event decays slowly, about as 1/gap, so a
+    # mention years later is far likelier than one a century later.
+    later = after * (1 + gap / recency["background_scale"]) ** -1.0
+    return recency["share"] * _normalised(soon) + (1 - recency["share"]) * _normalised(later)
 
 
 def _normalised(values: np.ndarray) -> np.ndarray:
@@ -683,6 +693,7 @@ def _calendar_clues(ctx: _Context) -> list[Clue]:
                 functools.partial(_heavy_tail, start=day.toordinal(), scale=explicit["scale"], power=explicit["power"]),
                 confidence,
                 (day,),
+                lower_bound=day,
             )
         )
     if earliest_future is not None:
@@ -749,13 +760,21 @@ def document_clues(document: Document, knowledge: KnowledgeBase | None, mentions
     if knowledge is not None:
         knowledge = knowledge.relevant_to(document.text)  # a war chronology says nothing about other news
     ctx = _Context(document.text, mentions, split_sentences(document.text), knowledge)
-    return (
-        _event_count_clues(ctx)
-        + _event_dated_clues(ctx)
-        + _event_mention_clues(ctx)
-        + _calendar_clues(ctx)
-        + _weekday_clues(ctx)
-    )
+    events = _event_count_clues(ctx) + _event_dated_clues(ctx) + _event_mention_clues(ctx)
+    calendar = _calendar_clues(ctx)
+    # "the battle of Debaltseve on Jan. 14, 2015": the date is the known event's
+    # day, so publication-after-it is one fact, counted once (by the event clue).
+    bounds = {clue.lower_bound for clue in events if clue.lower_bound is not None}
+    calendar = [
+        clue
+        for clue in calendar
+        if not (
+            clue.kind == "explicit-date"
+            and clue.lower_bound is not None
+            and any(abs((clue.lower_bound - bound).days) <= 1 for bound in bounds)
+        )
+    ]
+    return events + calendar + _weekday_clues(ctx)
 
 
 def _grid(clues: Sequence[Clue]) -> tuple[int, int] | None:

@@ -259,6 +259,10 @@ def _alternation(words: list[str], case_sensitive: bool) -> str:
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
 
 
+#: Lower-case regions that complete an event noun phrase ("the war in the east").
+_REGIONS = rf"(?:(?:north|south)?(?:east|west)|north|south)(?:ern)?(?![\w'’-])(?:{_WS}(?-i:[A-Z])[\w'’-]{{1,30}})?"
+
+
 def _builtins(alternations: dict[str, str]) -> dict[str, str]:
     numeral = r"(?<!\d[.,])(?:\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d{1,2})?)(?![\d])"
     compound = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS_WORDS}))?)"
@@ -270,7 +274,7 @@ def _builtins(alternations: dict[str, str]) -> dict[str, str]:
         rf"(?:[\w'’-]{{1,30}}{_WS}){{0,3}}?"
         rf"(?:{alternations['EVENT_NOUNS']})"
         rf"(?:{_WS}(?:of|in|on|against|with){_WS}(?:the{_WS})?(?!(?:{alternations['WEEKDAYS']}|{alternations['MONTHS']})\b)"
-        rf"(?-i:[A-Z])[\w'’-]{{1,30}}(?:{_WS}(?-i:[A-Z])[\w'’-]{{1,30}})?)?"
+        rf"(?:(?-i:[A-Z])[\w'’-]{{1,30}}(?:{_WS}(?-i:[A-Z])[\w'’-]{{1,30}})?|{_REGIONS}))?"
         r"(?!\w)"
     )
     return {
