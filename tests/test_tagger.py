@@ -253,3 +253,29 @@ def test_since_event_after_the_reference(text: str, reference: date) -> None:
     """'since <event>' before the event happened, or about another event, claims no interval."""
     for mention in tag(text, reference):
         assert mention.time is None or mention.time.latest <= reference
+
+
+# --- expressions that refer back to a period already named ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He left for Florida in June 2019 and came back later that year.", ("later that year", "2019")),
+        ("Imports reached $4 million in 2018, a small share of all imports that year.", ("that year", "2018")),
+        ("In March, the board received an offer. The following month, it sold the unit.", ("The following month", "2022-04")),
+        ("Last year the plant closed; the next year it reopened.", ("the next year", "2022")),
+    ],
+)
+def test_anaphoric_periods_follow_the_period_named(text: str, expected: tuple[str, str]) -> None:
+    """'that year', 'the following month' count from the period the text last named, not publication."""
+    found = {m.text: m.value for m in tag(text, REFERENCE)}
+    assert found[expected[0]] == expected[1], found
+
+
+def test_previous_weekday_counts_from_the_day_told() -> None:
+    mentions = tag("Shares fell on Wednesday, down 3% from the previous Wednesday.", REFERENCE)
+    assert [(m.text, m.value) for m in mentions] == [
+        ("Wednesday", "2022-03-16"),
+        ("the previous Wednesday", "2022-03-09"),
+    ]

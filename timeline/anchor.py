@@ -262,6 +262,7 @@ class Frame:
     tense: Tense = Tense.UNKNOWN
     knowledge: KnowledgeBase | None = None
     kind: str = "news"
+    story: date | None = None  # start of the period last named ("June 1998" for "later that year")
 
 
 def resolve(meaning: Meaning, frame: Frame, mod: str | None = None) -> Resolved | None:
@@ -271,6 +272,8 @@ def resolve(meaning: Meaning, frame: Frame, mod: str | None = None) -> Resolved 
 
 
 def _anchor_day(anchor: Anchor, frame: Frame) -> date:
+    if anchor is Anchor.STORY and frame.story is not None:
+        return frame.story
     return frame.publication if anchor is Anchor.PUBLICATION else frame.narrative
 
 
@@ -290,8 +293,8 @@ def _resolve(meaning: Meaning, frame: Frame) -> Resolved | None:
             assert amount is not None
             day = _shift_days(_anchor_day(anchor, frame), direction * amount, unit)
             return _unit_period(day, Unit.DAY if unit.is_time else unit)
-        case WeekdayRef():
-            return _day(_weekday(meaning, ref, frame.tense))
+        case WeekdayRef(anchor=anchor):
+            return _day(_weekday(meaning, _anchor_day(anchor, frame), frame.tense))
         case WeekendRef(offset=offset):
             return _weekend(_weekend_day(offset, ref, frame.tense))
         case PartOfDay(part=part, base=base):
@@ -418,6 +421,8 @@ def _year_of(month: int, day: int | None, meaning: CalendarDate, ref: date, tens
         return ref.year if month < ref.month else ref.year - 1
     if meaning.direction == 1:
         return ref.year if month > ref.month else ref.year + 1
+    if meaning.passed:
+        return ref.year if (month, day or 1) <= (ref.month, ref.day) else ref.year - 1
     return _year_for_month(month, day, ref, tense, 0 if day else 15)
 
 
@@ -570,15 +575,28 @@ def anchor_on_day(
 ) -> list[tuple[Mention, Resolved | None]]:
     """Resolve every mention of a document for one publication day."""
     narrative = publication
+    story: date | None = None
     out: list[tuple[Mention, Resolved | None]] = []
     for mention in mentions:
-        frame = Frame(publication, narrative, mention.tense, knowledge, kind)
+        frame = Frame(publication, narrative, mention.tense, knowledge, kind, story)
         resolved = resolve(mention.meaning, frame, mention.mod)
         if resolved is not None and _updates_narrative(mention, resolved, kind):
             assert resolved.earliest is not None
             narrative = resolved.earliest
+        if resolved is not None and _names_period(mention, resolved):
+            story = resolved.earliest
         out.append((mention, resolved))
     return out
+
+
+def _names_period(mention: Mention, resolved: Resolved) -> bool:
+    """Whether an expression names a calendar period that "that year" or "the following month" can refer back to."""
+    return (
+        mention.kind in ("DATE", "TIME")
+        and resolved.earliest is not None
+        and not isinstance(mention.meaning, Reference)
+        and resolved.granularity not in (Granularity.DECADE, Granularity.CENTURY)
+    )
 
 
 def anchor_mentions(

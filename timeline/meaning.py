@@ -91,6 +91,7 @@ class Anchor(enum.Enum):
 
     PUBLICATION = "publication"  # the document's creation time ("five days ago")
     NARRATIVE = "narrative"  # the running reference time ("three days later")
+    STORY = "story"  # the period the text last named, at any granularity ("later that year")
 
 
 @attrs.frozen
@@ -102,7 +103,8 @@ class CalendarDate:
     such month before the anchor's month ("last May"), +1 the first after it.
     `weekday` moves the day to the first such weekday on or after it (US
     Thanksgiving is the first Thursday from Nov. 22); `period` widens the day
-    to the week (or other unit) that contains it.
+    to the week (or other unit) that contains it. A `passed` date is the
+    latest such date on or before the anchor, whatever the tense says.
     """
 
     year: int | None = None
@@ -112,6 +114,7 @@ class CalendarDate:
     direction: int | None = None
     weekday: int | None = None  # the first such ISO weekday on or after the day (Thanksgiving)
     period: Unit | None = None  # the period containing the day ("the week of March 6": WEEK)
+    passed: bool = False  # known to lie on or before the anchor ("the year ended Jan. 31", "since June")
 
 
 @attrs.frozen
@@ -156,10 +159,15 @@ class Shift:
 
 @attrs.frozen
 class WeekdayRef:
-    """A weekday: `offset` None for bare ("Friday"), -1 last, 0 this, +1 next."""
+    """A weekday: `offset` None for bare ("Friday"), -1 last, 0 this, +1 next.
+
+    `anchor` NARRATIVE counts from the story's day: "the previous Friday" is
+    the Friday before the day just told, not before publication.
+    """
 
     weekday: int  # ISO: Monday = 1 .. Sunday = 7
     offset: int | None = None
+    anchor: Anchor = Anchor.PUBLICATION
 
 
 @attrs.frozen

@@ -242,7 +242,7 @@ def date(g: Groups, ctx: Context) -> Built | None:
     year = _int(g, "year")
     if day is not None and not _valid_day(year, month, day):
         day = None  # "Feb. 30": keep what is certain, the month
-    base = CalendarDate(year, month, day)
+    base = CalendarDate(year, month, day, passed=year is None and _has_passed(ctx))
     mod = _part(ctx.grammar, g.get("part"))
     if g.get("hour"):
         return Built("TIME", ClockTime(int(g["hour"] or 0), int(g.get("minute") or 0), base))
@@ -323,7 +323,12 @@ def month_alone(g: Groups, ctx: Context) -> Built | None:
         return None
     if len(word) == 3 and word.lower() in ("mar", "jun", "jul", "sat"):
         return None
-    return Built("DATE", CalendarDate(None, month, None), mod)
+    return Built("DATE", CalendarDate(None, month, None, passed=_has_passed(ctx)), mod)
+
+
+def _has_passed(ctx: Context) -> bool:
+    """A date after "ended" or "since" lies on or before the time of writing."""
+    return bool(ctx.grammar.lookup("passed_markers", ctx.word_before()))
 
 
 def _month_in_context(word: str, ctx: Context) -> bool:
@@ -594,7 +599,8 @@ def narrative_day(g: Groups, ctx: Context) -> Built | None:
     if noun in _NARRATIVE_PARTS:
         return Built("TIME", PartOfDay(_NARRATIVE_PARTS[noun], Relative(Unit.DAY, offset, Anchor.NARRATIVE)))
     unit, _ = _unit(ctx.grammar, noun)
-    return Built("DATE", Relative(unit, offset, Anchor.NARRATIVE))
+    anchor = Anchor.STORY if unit in (Unit.MONTH, Unit.YEAR) else Anchor.NARRATIVE  # "later that year": the year last named
+    return Built("DATE", Relative(unit, offset, anchor))
 
 
 def relative_unit(g: Groups, ctx: Context) -> Built | None:
@@ -732,7 +738,10 @@ def weekday(g: Groups, ctx: Context) -> Built | None:
         return None
     rel = " ".join((g.get("rel") or "").lower().split())
     offset = {"last": -1, "next": 1, "coming": 1, "this coming": 1, "this": 0}.get(rel)
-    base = WeekdayRef(int(number), offset)
+    if rel.startswith("the "):  # "the previous Friday": the one before the day just told
+        base = WeekdayRef(int(number), 1 if rel == "the following" else -1, Anchor.NARRATIVE)
+    else:
+        base = WeekdayRef(int(number), offset)
     part = (g.get("part") or "").lower()
     mod = "START" if part.startswith("early") else "END" if part.startswith("late") else None
     if g.get("pod"):
@@ -774,12 +783,33 @@ def duration(g: Groups, ctx: Context) -> Built | None:
         return None  # "a second round", "a quarter of the population"
     if (amount is not None and amount == 0) or ctx.word_after().lower() in ("old", "older", "younger"):
         return None  # "zero days", ages ("52 years old")
+    if word.startswith("quarter") and not g.get("rel") and _fraction_of(ctx):
+        return None  # "three-quarters of its food": a fraction
+    if _is_title(raw_amount, unit_word, ctx):
+        return None  # CBS's "60 Minutes", "the 24 Hours of Le Mans": a name
     if single and _is_rate(g, ctx):
         return Built("SET", Recurrence(unit, factor))  # "$500 million a year"
     if (raw_amount or "").lower() == "one" and word == "day" and ctx.grammar.lookup("one_day_subjects", ctx.word_before()):
         return Built("DATE", Reference("FUTURE_REF"))  # "Islam will one day be ..."
     meaning = Duration(_scale(amount, factor), unit)
     return Built("DURATION", meaning, _mod(ctx.grammar, g))
+
+
+def _fraction_of(ctx: Context) -> bool:
+    """ "(three) quarters of the vote / of its food": a share of something, not months ("of losses")."""
+    found = re.match(r"[ \t]{1,3}of[ \t]{1,3}([A-Za-z]+)", ctx.text[ctx.end : ctx.end + 30])
+    return found is not None and bool(ctx.grammar.lookup("determiners", found.group(1).lower()))
+
+
+def _is_title(raw_amount: str | None, unit_word: str | None, ctx: Context) -> bool:
+    """A capitalised unit after a figure, inside quotes or running text, names a show or race."""
+    if not (unit_word or "").istitle() or (raw_amount or "").istitle():
+        return False
+    before = ctx.text[max(0, ctx.start - 30) : ctx.start].rstrip()
+    if before[-1:] in ("\"", "“", "'", "‘", "`"):
+        return True
+    found = _LAST_WORD.search(before)
+    return found is not None and found.group(1).islower()
 
 
 def _is_rate(g: Groups, ctx: Context) -> bool:
