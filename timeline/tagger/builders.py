@@ -501,8 +501,8 @@ def reporting_period(g: Groups, ctx: Context) -> Built | None:
     text = ctx.text[ctx.start : ctx.end].lower()
     offsets = [ctx.grammar.lookup("period_modifiers", w) for w in re.findall(r"[a-z]+(?:-[a-z]+)?|most recent", text)]
     known = [o for o in offsets if isinstance(o, int)]
-    if g.get("ago"):
-        known.append(-5)
+    if g.get("ago") or g.get("lastyear"):
+        known.append(-5)  # "the quarter a year ago", "last year's quarter"
     if known:
         return Built("DATE", Relative(Unit.QUARTER, min(known)))
     if (g.get("unit") or "").lower() == "period" or g.get("which"):
@@ -847,10 +847,23 @@ def vague_duration(g: Groups, ctx: Context) -> Built | None:
 
 def set_word(g: Groups, ctx: Context) -> Built | None:
     spec = ctx.grammar.lookup("set_words", g.get("word") or "")
-    if spec is None or ctx.grammar.lookup("set_classified_nouns", ctx.word_after().lower()):
-        return None  # "a quarterly dividend", "average daily volume"
+    if spec is None or _classifies_noun(ctx):
+        return None  # "a quarterly dividend", "average daily volume", "a quarterly cash dividend"
     code, _, part = spec.partition(" ")
     return Built("SET", _recurrence_from_code(code, part or None))
+
+
+_TWO_WORDS_AFTER = re.compile(r"[ \t]{1,3}([a-z][\w’'-]{0,30})(?:[ \t]{1,3}([a-z][\w’'-]{0,30}))?")
+
+
+def _classifies_noun(ctx: Context) -> bool:
+    """A frequency adjective before a noun it merely classifies, next or one word on."""
+    found = _TWO_WORDS_AFTER.match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 70))
+    if found is None:
+        return False
+    first, second = found.groups()
+    lookup = ctx.grammar.lookup
+    return bool(lookup("set_classified_nouns", first) or (second and second != "of" and lookup("set_classified_nouns", second)))
 
 
 def _recurrence_from_code(code: str, part: str | None) -> Recurrence:
