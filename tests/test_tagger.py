@@ -141,6 +141,8 @@ def test_no_false_positive(text: str) -> None:
         ("The leaders met on Monday.", "2022-03-14", Tense.PAST),
         ("The leaders are expected to meet on Monday.", "2022-03-21", Tense.FUTURE),
         ("The leaders said on Monday that talks failed.", "2022-03-14", Tense.PAST),
+        ("The winner will be named on Monday.", "2022-03-21", Tense.FUTURE),
+        ("The winner was named on Monday.", "2022-03-14", Tense.PAST),
     ],
 )
 def test_tense_decides_weekday(text: str, value: str, tense: Tense) -> None:

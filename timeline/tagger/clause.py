@@ -22,6 +22,7 @@ _BOUNDARY = re.compile(r"[.;!?\n:,“”\"()\[\]]")
 _SENTENCE = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])[.;!?](?=\s)|\n\s*\n")
 _TOKEN = re.compile(r"[A-Za-z]+(?:[’'][A-Za-z]+)?")
 _TENSES = {"future": Tense.FUTURE, "past": Tense.PAST}
+_PASSIVE_AUXILIARIES = frozenset({"be", "been", "being"})  # their participle takes the auxiliary's tense
 
 
 def clause_bounds(
@@ -73,8 +74,8 @@ def _cues(text: str, lo: int, hi: int, at_start: bool = False) -> Iterator[tuple
     i = 0
     while i < len(tokens):
         size, kind = _phrase_at(words, i, cues) if words[i] in starters else (1, None)
-        if kind is None:
-            kind = _inflection(words[i], tokens[i].group(), not_past)
+        if kind is None and not (i and words[i - 1] in _PASSIVE_AUXILIARIES):
+            kind = _inflection(words[i], tokens[i].group(), not_past)  # "will be named": "will" decides
         if kind in _TENSES:
             yield (tokens[i].start() if at_start else tokens[i + size - 1].end()), _TENSES[kind]
         i += size
