@@ -88,6 +88,22 @@ def test_one_fact_is_counted_once() -> None:
     assert lo == date(2015, 1, 14) and hi > date(2020, 1, 1)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company sold $100 million of 9% notes due Nov. 1, 2009, on Monday, March 6, 1989.",
+        "The firm said on March 6, 1989, that it wouldn't be profitable until 1994.",
+        "The analyst trimmed his 1995 earnings estimate after the results of March 6, 1989.",
+    ],
+)
+def test_deadlines_and_forecasts_are_not_lower_bounds(text: str) -> None:
+    # Real news (financial pages above all) names maturities and targets years
+    # ahead; taken as past days they would put publication years too late.
+    context = _infer(text, knowledge=False)
+    lo, hi = context.interval_90
+    assert lo <= date(1989, 3, 6) <= hi
+
+
 def test_entered_its_fifth_month() -> None:
     context = _infer("As Russia's invasion of Ukraine entered its fifth month, missiles hit Lviv early Saturday.")
     assert date(2022, 6, 24) <= context.most_likely <= date(2022, 7, 10)

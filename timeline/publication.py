@@ -196,6 +196,38 @@ _FORTHCOMING = re.compile(
 )
 
 
+#: Words just before a date that make it a deadline or a target, not a past
+#: day: "bonds due 1993", "by the end of 1990", "until 1994", "expires on Dec. 31".
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:due|by|until|till|through|into|beyond|before|expir\w{0,3}|matur\w{0,3}|puttable|callable|redeemable)"
+    r"(?:\s{1,3}(?:on|in|the|end|start|beginning|middle|of|year|late|early|mid)){0,4}\s{1,3}$",
+    re.IGNORECASE,
+)
+#: Words earlier in the clause that make what follows hypothetical or planned.
+_PROSPECTIVE_CLAUSE = re.compile(
+    r"\b(?:will|would|won[’']t|wouldn[’']t|could|might|should|shall|expects?|expected|plans?|planned|"
+    r"intends?|intended|aims?|hopes?|projects?|projected|forecasts?|predicts?|predicted|promise[sd]?|"
+    r"estimated?|target(?:ed|s)?|pledged?)\b[^.;!?]{0,60}$",
+    re.IGNORECASE,
+)
+#: Nouns right after a date that make it the subject of a forecast ("1990 earnings").
+_FORECAST_AFTER = re.compile(
+    r"(?:\s{1,3}[\w’'-]{1,20}){0,2}?\s{1,3}(?:earnings|profits?|estimates?|projections?|forecasts?|budgets?|"
+    r"targets?|outlook|goals?|results|guidance)\b",
+    re.IGNORECASE,
+)
+
+
+def _prospective(text: str, mention: Mention) -> bool:
+    """Whether a date reads as a deadline, target or forecast rather than a past day."""
+    before = text[max(0, mention.start - 80) : mention.start]
+    return bool(
+        _DEADLINE_BEFORE.search(before[-40:])
+        or _PROSPECTIVE_CLAUSE.search(before)
+        or _FORECAST_AFTER.match(text, mention.end, min(len(text), mention.end + 50))
+    )
+
+
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
     return sentence_of(spans, position)[1]
 
@@ -657,15 +689,26 @@ def _calendar_clues(ctx: _Context) -> list[Clue]:
     settings = _settings()
     clues: list[Clue] = []
     latest_past: tuple[date, Mention] | None = None
+    latest_target: tuple[date, Mention] | None = None  # a deadline or forecast: weak evidence
     earliest_future: tuple[date, Mention] | None = None
     yearless: dict[tuple[int, int | None, bool], list[Mention]] = {}
     for mention in ctx.mentions:
         meaning = mention.meaning
-        if not isinstance(meaning, CalendarDate) or meaning.month is None:
-            if isinstance(meaning, CalendarDate) and meaning.year is not None and meaning.month is None:
-                day = date(meaning.year, 1, 1)
-                if mention.tense is not Tense.FUTURE and (latest_past is None or day > latest_past[0]):
-                    latest_past = (day, mention)
+        if not isinstance(meaning, CalendarDate) or (meaning.year is None and meaning.month is None):
+            continue
+        if meaning.year is not None and mention.tense is not Tense.FUTURE and _prospective(ctx.text, mention):
+            try:
+                day = date(meaning.year, meaning.month or 1, meaning.day or 1)
+            except ValueError:
+                continue
+            if latest_target is None or day > latest_target[0]:
+                latest_target = (day, mention)
+            continue
+        if meaning.month is None:
+            assert meaning.year is not None
+            day = date(meaning.year, 1, 1)
+            if mention.tense is not Tense.FUTURE and (latest_past is None or day > latest_past[0]):
+                latest_past = (day, mention)
             continue
         if meaning.year is None:
             if meaning.year_offset is None and meaning.direction is None:
@@ -694,6 +737,20 @@ def _calendar_clues(ctx: _Context) -> list[Clue]:
                 confidence,
                 (day,),
                 lower_bound=day,
+            )
+        )
+    if latest_target is not None and (latest_past is None or latest_target[0] > latest_past[0]):
+        day, mention = latest_target
+        explicit = settings["explicit"]
+        clues.append(
+            Clue(
+                "explicit-date",
+                mention.text,
+                ((mention.start, mention.end),),
+                f"after a date that may be a deadline or forecast, {day}",
+                functools.partial(_heavy_tail, start=day.toordinal(), scale=explicit["scale"], power=explicit["power"]),
+                explicit["target_confidence"],
+                (day,),
             )
         )
     if earliest_future is not None:
