@@ -8,10 +8,12 @@ day (90% target: 0.88 to 0.95), how wide they are, how often the answer is
 miscalibration can be traced to the kind of clue behind it.
 
 Runs: the shipped knowledge base on --n articles; no knowledge base on a tenth
-of them; infer_corpus on n/100 small corpora (5 articles from the same week).
+of them; infer_corpus on n/100 small corpora of 5 articles from the same week,
+and as many from the same year (each compared with the articles inferred alone).
 
 Usage: python benchmarks/calibration.py [--n 10000] [--quick] [--seed 7] [--workers 2]
-       [--misses K] [--json OUT.json] [--no-corpus] [--no-kb-off] [--set KEY=VALUE ...]
+       [--misses K] [--json OUT.json] [--no-corpus] [--no-kb-off] [--corpora N]
+       [--corpus-only] [--set KEY=VALUE ...]
 
 ``--set recency.scale=120`` tries a publication.toml value for one run without
 editing the file; ``--misses K`` prints articles whose 90% interval missed.
@@ -150,17 +152,17 @@ def _run(
 
 
 def _corpora(
-    seed: int, count: int, knowledge: KnowledgeBase
+    seed: int, count: int, knowledge: KnowledgeBase, days: int = 7
 ) -> list[tuple[int, list[tuple[str, str, tuple[str, ...]]]]]:
-    """Corpora of 5 articles published in the same week."""
+    """Corpora of 5 articles published within `days` days of each other."""
     rng = random.Random(seed)
-    span = (LAST_DAY - FIRST_DAY).days - 6
+    span = (LAST_DAY - FIRST_DAY).days - (days - 1)
     tasks = []
     for index in range(count):
         week = FIRST_DAY + timedelta(days=rng.randint(0, span))
         members = []
         for _ in range(5):
-            day = week + timedelta(days=rng.randint(0, 6))
+            day = week + timedelta(days=rng.randint(0, days - 1))
             article = generate_article(rng, knowledge, publication=day)
             members.append((article.text, day.isoformat(), article.styles))
         tasks.append((index, members))
@@ -293,6 +295,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument(
         "--no-kb-off", action="store_true", help="skip the run without knowledge base"
     )
+    parser.add_argument("--corpora", type=int, default=0, help="corpora per corpus run (default n/100)")
+    parser.add_argument("--corpus-only", action="store_true", help="only the infer_corpus runs")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument(
         "--set",
@@ -320,12 +324,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         tasks = [
             (i, a.text, a.publication.isoformat(), a.styles, True) for i, a in enumerate(generated)
         ]
-        records, seconds = _run("knowledge base", _one, tasks, pool)
-        results["kb"] = report("shipped knowledge base", records, seconds)
-        results["kb"]["seconds"] = seconds
-        if args.misses:
-            _misses(records, texts, args.misses)
-        if not args.no_kb_off:
+        if not args.corpus_only:
+            records, seconds = _run("knowledge base", _one, tasks, pool)
+            results["kb"] = report("shipped knowledge base", records, seconds)
+            results["kb"]["seconds"] = seconds
+            if args.misses:
+                _misses(records, texts, args.misses)
+        if not args.no_kb_off and not args.corpus_only:
             off_tasks = [
                 (i, text, truth, styles, False)
                 for i, text, truth, styles, _ in tasks[: max(1, n // 10)]
@@ -334,16 +339,18 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             results["kb_off"] = report("no knowledge base", off, seconds, breakdown=False)
             results["kb_off"]["seconds"] = seconds
         if not args.no_corpus:
-            corpora = _corpora(args.seed + 1, max(10, n // 100), knowledge)
-            joint, seconds = _run("corpora", _corpus, corpora, pool, flatten=True)
-            results["corpus"] = report(
-                "infer_corpus, 5 articles from one week", joint, seconds, breakdown=False
-            )
-            alone = [dict(r, **r["alone"]) for r in joint if "alone" in r]
-            results["corpus_alone"] = report(
-                "the same articles inferred one by one", alone, 0.0, breakdown=False
-            )
-            results["corpus"]["seconds"] = seconds
+            count = args.corpora or max(10, n // 100)
+            for key, days, label in (("corpus", 7, "one week"), ("corpus_year", 365, "one year")):
+                corpora = _corpora(args.seed + 1, count, knowledge, days)
+                joint, seconds = _run(f"corpora ({label})", _corpus, corpora, pool, flatten=True)
+                results[key] = report(
+                    f"infer_corpus, 5 articles from {label}", joint, seconds, breakdown=False
+                )
+                results[key]["seconds"] = seconds
+                alone = [dict(r, **r["alone"]) for r in joint if "alone" in r]
+                results[f"{key}_alone"] = report(
+                    "the same articles inferred one by one", alone, 0.0, breakdown=False
+                )
     total = time.perf_counter() - started
     print(f"\ntotal {total:.0f}s")
     results["seconds"] = total

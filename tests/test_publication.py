@@ -181,3 +181,40 @@ def test_user_events_apply_outside_the_shipped_domain(tmp_path: Path) -> None:
     article = Document("f", "Three weeks into the flood crisis, the Riverside bridge reopened on Wednesday.")
     context = infer_document(article, merged)
     assert context.most_likely == date(2023, 5, 3)  # the Wednesday three weeks after the flood
+
+
+def test_corpus_neighbours_give_a_relative_article_its_year() -> None:
+    # Alone, a weekday and a year-less date tie nothing to a year: unknown.
+    relative = "The ministry said Saturday that the ceasefire agreed on March 12 was holding."
+    alone = infer_document(Document("c", relative), None)
+    assert alone.status == "unknown"
+    dated = [
+        Document("a", "Talks resumed.", "2019-03-18"),
+        Document("b", "Talks stalled.", "2019-03-20"),
+        Document("d", "Talks ended.", "2019-03-21"),
+    ]
+    joint = infer_corpus([*dated, Document("c", relative)], knowledge=False)
+    context = joint["c"]
+    assert context.status == "inferred"
+    # The Saturday after March 12 near the others' days: 2019-03-16 (or the next one).
+    assert context.most_likely in (date(2019, 3, 16), date(2019, 3, 23))
+    corpus = [e for e in context.evidence if e.kind == "corpus"]
+    assert corpus and "3 other dated articles" in corpus[0].description
+    # Honest about the chance that the article is from another time: mass stays elsewhere.
+    assert context.time.width > 365
+
+
+def test_corpus_alone_does_not_date_an_article_without_clues() -> None:
+    dated = [Document("a", "Talks resumed.", "2019-03-18"), Document("b", "Talks stalled.", "2019-03-20")]
+    joint = infer_corpus([*dated, Document("c", "The weather was mild.")], knowledge=False)
+    assert joint["c"].status == "unknown"
+
+
+def test_scattered_corpus_has_low_cohesion() -> None:
+    # Dated articles decades apart say little about each other.
+    dated = [Document(str(y), "Talks resumed.", f"{y}-06-01") for y in (1950, 1975, 2000, 2025)]
+    relative = Document("c", "The ministry said Saturday that the ceasefire agreed on March 12 was holding.")
+    context = infer_corpus([*dated, relative], knowledge=False)["c"]
+    corpus = [e for e in context.evidence if e.kind == "corpus"]
+    cohesion = float(corpus[0].description.rsplit("cohesion ", 1)[1].rstrip(")"))
+    assert cohesion < 0.5

@@ -17,7 +17,7 @@ import functools
 import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from importlib import resources
 from typing import Any
@@ -191,7 +191,10 @@ _REPORTING = re.compile(
 
 #: Words that put a named event after the time of writing ("a forthcoming summit").
 _FORTHCOMING = re.compile(
-    r"\b(?:will|shall|forthcoming|upcoming|planned|scheduled|due to|set to|expected to|next|ahead of|to be held)\b",
+    r"\b(?:will|shall|forthcoming|upcoming|planned|scheduled|set to|expected to|next|ahead of|to be held|"
+    # "due to meet", not "due to its invasion" (because of)
+    r"due to (?:be|begin|start|meet|hold|take|open|vote|arrive|visit|travel|sign|announce|return|resume|"
+    r"launch|hear|rule|speak|testify|appear|leave|expire|end|close))\b",
     re.IGNORECASE,
 )
 
@@ -869,11 +872,18 @@ def infer_document(
     document: Document,
     knowledge: KnowledgeBase | None = None,
     mentions: Sequence[Mention] | None = None,
+    extra: Sequence[Clue] = (),
 ) -> PublicationContext:
-    """The publication context of one document (its known date if it has one)."""
+    """The publication context of one document (its known date if it has one).
+
+    `extra` clues come from outside the text (the rest of a corpus).
+    """
     if document.publication is not None:
         return PublicationContext(document.id, document.publication, "known")
-    clues = document_clues(document, knowledge, mentions)
+    own = document_clues(document, knowledge, mentions)
+    if not own:
+        return _unknown(document, own)  # the text says nothing: the corpus alone is no evidence about it
+    clues = own + list(extra)
     bounds = _grid(clues)
     if bounds is None:
         return _unknown(document, clues)
@@ -957,7 +967,9 @@ def infer_corpus(
     Round one infers each document alone. Then event anchors are learned from
     the documents ("invaded Ukraine on Feb. 24" plus another's "invasion of
     Ukraine in February 2022" give the invasion day) and every document is
-    inferred again with them, until nothing moves.
+    inferred again with them, until nothing moves. Last, each document hears
+    what the others' days say (`_Neighbours`): a year-less "Feb. 24" and a
+    weekday get their year from articles gathered with them.
     """
     from timeline.corpus import learn_anchors
 
@@ -965,17 +977,142 @@ def infer_corpus(
     base = default_knowledge() if knowledge is True else (knowledge or None)
     mentions = {doc.id: scan(doc.text) for doc in docs}
     contexts = {doc.id: infer_document(doc, base, mentions[doc.id]) for doc in docs}
+    merged = base
     for _ in range(max(0, rounds - 1)):
         learned = learn_anchors(docs, mentions, contexts)
         if not len(learned):
             break
         merged = learned if base is None else learned.merged(base)
         updated = {doc.id: infer_document(doc, merged, mentions[doc.id]) for doc in docs}
-        if all(_same(updated[k], contexts[k]) for k in contexts):
-            contexts = updated
-            break
+        done = all(_same(updated[k], contexts[k]) for k in contexts)
         contexts = updated
-    return contexts
+        if done:
+            break
+    neighbours = _Neighbours.of(contexts)
+    if neighbours is None:
+        return contexts
+    final = {}
+    for doc in docs:
+        clue = neighbours.clue_for(doc.id)
+        final[doc.id] = contexts[doc.id] if clue is None else infer_document(doc, merged, mentions[doc.id], (clue,))
+    return final
+
+
+@attrs.frozen
+class _Neighbours:
+    """What the other articles of a corpus say about one article's day.
+
+    Articles gathered together tend to be from the same period: with
+    probability `corpus.confidence` an article was published near the days of
+    the others (a heavy-tailed kernel around each of their distributions),
+    otherwise the corpus says nothing about it. Each article sees the others
+    only (leave one out), so no article confirms itself; articles with a
+    vague or unknown day are left out of the sum.
+    """
+
+    first: int  # ordinal of index 0
+    total: np.ndarray  # summed smoothed distributions of the informative articles
+    own: dict[str, np.ndarray]  # each informative article's smoothed distribution
+    count: int
+    cohesion: float  # the estimated probability that an article is near the others
+
+    @classmethod
+    def of(cls, contexts: Mapping[str, PublicationContext]) -> _Neighbours | None:
+        params = _settings()["corpus"]
+        informative = {
+            key: context
+            for key, context in contexts.items()
+            if context.status != "unknown"
+            and (context.interval_90[1] - context.interval_90[0]).days < params["max_width"]
+        }
+        if len(informative) < params["min_articles"]:
+            return None
+        grid = _settings()["grid"]
+        first = date.fromisoformat(grid["unknown_first"]).toordinal()
+        size = date.fromisoformat(grid["unknown_last"]).toordinal() - first + 1
+        reach = int(params["reach"])
+        offsets = np.arange(-reach, reach + 1, dtype=float)
+        kernel = (1 + np.abs(offsets) / params["scale"]) ** -params["power"]
+        kernel /= kernel.sum()
+        own = {}
+        for key, context in informative.items():
+            spread = np.zeros(size)
+            for day, p in context.time.distribution().items():
+                index = day.toordinal() - first
+                if 0 <= index < size:
+                    spread[index] += p
+            own[key] = _smooth(spread, kernel)
+        total = np.sum(list(own.values()), axis=0)
+        cohesion = _cohesion(informative, own, total, first, params)
+        return cls(first, total, own, len(own), cohesion)
+
+    def clue_for(self, key: str) -> Clue | None:
+        mine = self.own.get(key)
+        others = self.count - (mine is not None)
+        if others < 1:
+            return None
+        density = self.total - mine if mine is not None else self.total
+        density = np.maximum(density, 0.0) / others
+        first = self.first
+
+        def shape(days: np.ndarray) -> np.ndarray:
+            index = np.clip(days - first, 0, len(density) - 1)
+            return density[index]
+
+        return Clue(
+            "corpus",
+            "the other articles of the corpus",
+            (),
+            f"near the days of the corpus's {others} other dated article{'s' if others != 1 else ''}"
+            f" (cohesion {self.cohesion:.2f})",
+            shape,
+            self.cohesion,
+            (date.fromordinal(first + int(np.argmax(density))),),
+        )
+
+
+def _cohesion(
+    contexts: Mapping[str, PublicationContext],
+    own: Mapping[str, np.ndarray],
+    total: np.ndarray,
+    first: int,
+    params: Mapping[str, Any],
+) -> float:
+    """How often an article of this corpus lies near the others, estimated from the dated ones (EM).
+
+    Each dated article is either near the others (density: theirs, smoothed)
+    or anywhere in the window; the mixture weight is fitted by expectation-
+    maximisation with a uniform Beta(1, 1) prior and capped at `max_cohesion`.
+    """
+    width = len(total)
+    near: list[tuple[np.ndarray, np.ndarray]] = []
+    for key, context in contexts.items():
+        others = len(own) - 1
+        density = np.maximum(total - own[key], 0.0) / max(others, 1)
+        days = np.array([d.toordinal() - first for d in context.time.distribution()], dtype=np.int64)
+        weights = np.array(list(context.time.distribution().values()))
+        inside = (days >= 0) & (days < width)
+        near.append((density[days[inside]], weights[inside]))
+    cohesion = 0.5
+    for _ in range(50):
+        shares = [
+            float(np.sum(w * cohesion * f / (cohesion * f + (1 - cohesion) / width))) for f, w in near
+        ]
+        updated = (sum(shares) + 1) / (len(shares) + 2)
+        if abs(updated - cohesion) < 1e-4:
+            cohesion = updated
+            break
+        cohesion = updated
+    return min(cohesion, params["max_cohesion"])
+
+
+def _smooth(values: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """`values` convolved with a centred `kernel`, same length (FFT: the grid spans two centuries)."""
+    size = len(values) + len(kernel) - 1
+    length = 1 << (size - 1).bit_length()
+    full = np.fft.irfft(np.fft.rfft(values, length) * np.fft.rfft(kernel, length), length)[:size]
+    half = len(kernel) // 2
+    return np.maximum(full[half : half + len(values)], 0.0)
 
 
 def _same(a: PublicationContext, b: PublicationContext) -> bool:
