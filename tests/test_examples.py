@@ -87,3 +87,39 @@ def test_readme_shows_the_real_output() -> None:
         sys.path.pop(0)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert pasted_output(readme) == example_output(readme), "run: python docs/update_readme.py"
+
+
+_CONSOLE = re.compile(r"```console\n(.*?)```", re.DOTALL)
+
+
+def _console_examples() -> list[tuple[str, str, str]]:
+    """(page, command, printed output) for doc commands that use only repository files (the seeds)."""
+    found = []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        for block in _CONSOLE.findall(page.read_text(encoding="utf-8")):
+            for chunk in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+                command, _, output = chunk.partition("\n")
+                if "seeds/" in command and output.strip():
+                    found.append((page.name, command, output))
+    return found
+
+
+@pytest.mark.parametrize(("page", "command", "output"), _console_examples())
+def test_docs_show_the_real_output(page: str, command: str, output: str) -> None:
+    # Pasted outputs drift as inference improves; this says which page to refresh.
+    bin_dir = Path(sys.executable).parent
+    done = subprocess.run(
+        command,
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={"PATH": f"{bin_dir}:/usr/bin:/bin"},
+    )
+    assert done.stdout.strip() == output.strip(), f"docs/{page}: `{command}` now prints:\n{done.stdout}"
+
+
+def test_docs_have_checked_console_examples() -> None:
+    assert len(_console_examples()) >= 2
