@@ -933,7 +933,7 @@ def _conflicts(evidence: list[tuple[Evidence, float]]) -> tuple[Conflict, ...]:
     return tuple(conflicts)
 
 
-def _mass_kept(posterior: np.ndarray, mass: float = 0.9999) -> np.ndarray:
+def _mass_kept(posterior: np.ndarray, mass: float = 0.999999) -> np.ndarray:
     """The days that hold `mass` of the probability (the negligible tail is dropped)."""
     order = np.argsort(posterior)[::-1]
     held = np.cumsum(posterior[order])
