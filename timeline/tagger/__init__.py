@@ -24,8 +24,8 @@ from timeline.meaning import (
 )
 from timeline.mention import Mention
 from timeline.tagger.builders import BUILDERS, Built, Context
-from timeline.tagger.clause import tense_at
-from timeline.tagger.grammar import WORD_START, Grammar, load_grammar, second_key, word_key
+from timeline.tagger.clause import analysing
+from timeline.tagger.grammar import Grammar, load_grammar, second_key, word_key
 from timeline.uncertain import UncertainTime
 
 if TYPE_CHECKING:
@@ -39,12 +39,13 @@ def _spans(grammar: Grammar, text: str) -> Iterator[tuple[int, int, str, Built]]
 
     At each word start only the rules that can begin with its first two words
     are tried, in grammar order; the first that matches (and is not vetoed by
-    its builder) wins.
+    its builder) wins. `grammar.word_starts` skips the word starts where no
+    rule can begin.
     """
     position = 0
     candidates = grammar.candidates
-    for word in WORD_START.finditer(text):
-        start_at = word.start()
+    for word in grammar.word_starts(text):
+        start_at = word.start(1)
         if start_at < position:
             continue
         for rule in candidates(word_key(word.group(1)), second_key(word.group(2))):
@@ -67,21 +68,22 @@ def scan(text: str) -> list[Mention]:
         raise InputError(f"text must be str, not {type(text).__name__}")
     grammar = load_grammar()
     mentions = []
-    for start, end, rule, built in _spans(grammar, text):
-        tense = tense_at(text, start, end) if _needs_tense(built.meaning) else Tense.UNKNOWN
-        mentions.append(
-            Mention(
-                start=start,
-                end=end,
-                text=text[start:end],
-                kind=built.kind,
-                meaning=built.meaning,
-                rule=rule,
-                tense=tense,
-                mod=built.mod,
-                event=built.event,
+    with analysing(text) as clauses:
+        for start, end, rule, built in _spans(grammar, text):
+            tense = clauses.tense(start, end) if _needs_tense(built.meaning) else Tense.UNKNOWN
+            mentions.append(
+                Mention(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    kind=built.kind,
+                    meaning=built.meaning,
+                    rule=rule,
+                    tense=tense,
+                    mod=built.mod,
+                    event=built.event,
+                )
             )
-        )
     return mentions
 
 

@@ -9,17 +9,26 @@ The verb nearest to the expression decides: in "said Friday it would meet",
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 
 from timeline.meaning import Tense
 from timeline.tagger.grammar import load_grammar
 
-__all__ = ["clause_bounds", "tense_at"]
+__all__ = ["Clauses", "analysing", "clause_bounds", "tense_at"]
 
 _BOUNDARY = re.compile(r"[.;!?\n:,“”\"()\[\]]")
-_SENTENCE = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])[.;!?](?=\s)|\n\s*\n")
+#: A sentence end: [.;!?] before a space, not after an abbreviation-like capitalised
+#: word ("Mr.", "Feb."), or a blank line. Each branch starts with its own literal
+#: so that the regex engine skips to those characters in its fast search loop.
+_SENTENCE = re.compile(
+    "|".join(rf"\{c}(?<!\b[A-Z]\{c})(?<!\b[A-Z][a-z]\{c})(?<!\b[A-Z][a-z][a-z]\{c})(?=\s)" for c in ".;!?")
+    + r"|\n\s*\n"
+)
 _TOKEN = re.compile(r"[A-Za-z]+(?:[’'][A-Za-z]+)?")
 _TENSES = {"future": Tense.FUTURE, "past": Tense.PAST}
 _PASSIVE_AUXILIARIES = frozenset({"be", "been", "being"})  # their participle takes the auxiliary's tense
@@ -44,6 +53,14 @@ def tense_at(text: str, start: int, end: int | None = None) -> Tense:
     A clause without a cue ("In January, the company ...") takes the tense of
     its sentence.
     """
+    current = _analysis.get()
+    if current is not None and current.text is text:
+        return current.tense(start, end)
+    return _tense_in_windows(text, start, end)
+
+
+def _tense_in_windows(text: str, start: int, end: int | None = None) -> Tense:
+    """`tense_at` without the shared analysis: the tokens of its windows only."""
     end = start + 1 if end is None else end
     lo, hi = clause_bounds(text, start, end)
     found = _nearest_cue(text, start, end, lo, hi)
@@ -103,6 +120,197 @@ def _phrase_at(words: list[str], i: int, cues: dict[str, str]) -> tuple[int, str
     for size in (4, 3, 2, 1):
         if i + size <= len(words):
             kind = cues.get(" ".join(words[i : i + size]))
+            if kind is not None:
+                return size, kind
+    return 1, None
+
+
+# --- the same analysis, amortised over the mentions of one text ------------------------
+
+
+_analysis: ContextVar[Clauses | None] = ContextVar("clause_analysis", default=None)
+
+
+@contextlib.contextmanager
+def analysing(text: str) -> Iterator[Clauses]:
+    """Within this block, `tense_at(text, ...)` reuses one `Clauses(text)`."""
+    token = _analysis.set(Clauses(text))
+    try:
+        yield _analysis.get()  # type: ignore[misc]
+    finally:
+        _analysis.reset(token)
+
+
+class Clauses:
+    """`tense_at` for many expressions of one text, each in bounded time.
+
+    The text is cut into cue tokens once (on first use); each expression then
+    looks only at the tokens of its clause that can be cues, found by bisection.
+    The results are those of `tense_at` exactly: a clause window that starts or
+    ends inside a word re-tokenises just that edge, as `_cues` would.
+    """
+
+    #: Expressions analysed window by window before the text is cut into tokens.
+    INDEX_AFTER = 4
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._built = False
+        self._calls = 0
+        self._boundaries: list[int] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._words: list[str] = []
+        self._kinds: list[str | None] = []
+        #: Indices of the tokens that start a cue phrase or are cues themselves.
+        self._interesting: list[int] = []
+
+    def _build(self) -> None:
+        _, starters, not_past = _cue_tables()
+        classes: dict[str, tuple[str, str | None, bool]] = {}
+        starts, ends, words, kinds, interesting = self._starts, self._ends, self._words, self._kinds, []
+        for index, token in enumerate(_TOKEN.finditer(self.text)):
+            written = token.group()
+            known = classes.get(written)
+            if known is None:
+                word = written.lower().replace("’", "'")
+                kind = _inflection(word, written, not_past)
+                known = classes[written] = (word, kind, kind is not None or word in starters)
+            starts.append(token.start())
+            ends.append(token.end())
+            words.append(known[0])
+            kinds.append(known[1])
+            if known[2]:
+                interesting.append(index)
+        self._interesting = interesting
+        self._boundaries = [found.start() for found in _BOUNDARY.finditer(self.text)]
+        self._built = True
+
+    def tense(self, start: int, end: int | None = None) -> Tense:
+        """`tense_at(self.text, start, end)`."""
+        text = self.text
+        if not self._built:
+            self._calls += 1
+            if self._calls <= self.INDEX_AFTER:  # a few windows cost less than cutting the whole text
+                return _tense_in_windows(text, start, end)
+            self._build()
+        end = start + 1 if end is None else end
+        lo, hi = self._clause(start, end)
+        found = self._nearest_cue(start, end, lo, hi)
+        if found is None:
+            found = self._nearest_cue(start, end, *clause_bounds(text, start, end, 200, _SENTENCE))
+        if found is not None:
+            return found
+        return Tense.PRESENT if text[lo:start].strip() or text[end:hi].strip() else Tense.UNKNOWN
+
+    def _clause(self, start: int, end: int, reach: int = 160) -> tuple[int, int]:
+        """`clause_bounds(text, start, end)`: `_BOUNDARY` is one character, so bisection finds the same."""
+        boundaries = self._boundaries
+        left = max(0, start - reach)
+        last = bisect_left(boundaries, start) - 1
+        lo = boundaries[last] + 1 if last >= 0 and boundaries[last] >= left else left
+        limit = min(len(self.text), end + reach)
+        after = bisect_left(boundaries, end)
+        hi = boundaries[after] if after < len(boundaries) and boundaries[after] < limit else limit
+        return lo, hi
+
+    def _nearest_cue(self, start: int, end: int, lo: int, hi: int) -> Tense | None:
+        """`_nearest_cue(text, start, end, lo, hi)`."""
+        best: tuple[int, Tense] | None = None
+        for cue_end, tense in self._cues(lo, start):
+            best = (start - cue_end, tense)
+        for cue_start, tense in self._cues(end, hi, at_start=True):
+            if best is None or cue_start - end < best[0]:
+                best = (cue_start - end, tense)
+            break
+        return best[1] if best is not None else None
+
+    def _window(self, lo: int, hi: int) -> tuple[list[_Token], int, int, list[_Token]]:
+        """The tokens `_TOKEN.finditer(text, lo, hi)` finds: (head, first, stop, tail).
+
+        `head` are those it finds before falling in step with the whole-text
+        tokens (when `lo` cuts a word), then come whole-text tokens
+        `[first, stop)`, and `tail` is the token cut at `hi`, if any.
+        """
+        text, starts, ends = self.text, self._starts, self._ends
+        head: list[_Token] = []
+        at = lo
+        while True:
+            inside = bisect_right(starts, at) - 1
+            if inside < 0 or not starts[inside] < at < ends[inside]:
+                break
+            token = _TOKEN.search(text, at, hi)
+            if token is None:
+                return head, 0, 0, []
+            head.append(_token(token))
+            at = token.end()
+        first = bisect_left(starts, at)
+        stop = max(first, bisect_right(ends, hi))
+        if stop < len(starts) and starts[stop] < hi:
+            cut = _TOKEN.match(text, starts[stop], hi)
+            if cut is not None:
+                return head, first, stop, [_token(cut)]
+        return head, first, stop, []
+
+    def _cues(self, lo: int, hi: int, at_start: bool = False) -> Iterator[tuple[int, Tense]]:
+        """`_cues(text, lo, hi, at_start)`, stepping over the tokens that cannot be cues."""
+        if lo >= hi:
+            return
+        head, first, stop, tail = self._window(lo, hi)
+        if not head and not tail:
+            found = bisect_left(self._interesting, first)
+            if found == len(self._interesting) or self._interesting[found] >= stop:
+                return  # the common case far from any cue
+        cues, starters, not_past = _cue_tables()
+        words, kinds, interesting = self._words, self._kinds, self._interesting
+        n_head, n_middle = len(head), stop - first
+        count = n_head + n_middle + len(tail)
+
+        def token(i: int) -> _Token:
+            """Token `i` of the window (a whole-text one is made up on demand)."""
+            if i < n_head:
+                return head[i]
+            if i >= n_head + n_middle:
+                return tail[0]
+            g = first + i - n_head
+            return (self._starts[g], self._ends[g], words[g], "")
+
+        def word(i: int) -> str:
+            return words[first + i - n_head] if n_head <= i < n_head + n_middle else token(i)[2]
+
+        i = 0
+        while i < count:
+            in_middle = n_head <= i < n_head + n_middle
+            if in_middle:  # only tokens in `interesting` can be cues or start one
+                found = bisect_left(interesting, first + i - n_head)
+                target = interesting[found] if found < len(interesting) else stop
+                i = n_head + min(target, stop) - first
+                if i >= count:
+                    return
+                in_middle = i < n_head + n_middle
+            current = word(i)
+            size, kind = _phrase_window(word, i, count, cues) if current in starters else (1, None)
+            if kind is None and not (i and word(i - 1) in _PASSIVE_AUXILIARIES):
+                kind = kinds[first + i - n_head] if in_middle else _inflection(current, token(i)[3], not_past)
+            if kind in _TENSES:
+                yield token(i)[0] if at_start else token(i + size - 1)[1], _TENSES[kind]
+            i += size
+
+
+#: A token of a window: start, end, folded word, written form.
+_Token = tuple[int, int, str, str]
+
+
+def _token(found: re.Match[str]) -> _Token:
+    written = found.group()
+    return found.start(), found.end(), written.lower().replace("’", "'"), written
+
+
+def _phrase_window(word: Callable[[int], str], i: int, count: int, cues: dict[str, str]) -> tuple[int, str | None]:
+    """`_phrase_at` over the window's words."""
+    for size in (4, 3, 2, 1):
+        if i + size <= count:
+            kind = cues.get(" ".join(word(j) for j in range(i, i + size)))
             if kind is not None:
                 return size, kind
     return 1, None

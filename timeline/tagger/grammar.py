@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from importlib import resources
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -83,6 +83,8 @@ class Grammar:
     `first_words` maps the first word a match can start with (lowercase
     letters, `#` for a digit, `'` for an apostrophe) to the rules that can
     start with it; the scanner tries only those rules at that word.
+    `word_starts` finds the word starts where some rule can start (see
+    `trigger_pattern`), so that the scanner skips every other word in C.
     """
 
     rules: tuple[Rule, ...]
@@ -90,6 +92,22 @@ class Grammar:
     first_words: dict[str, dict[str, tuple[Rule, ...]]]
     reference: date
     event_before: re.Pattern[str]
+    trigger: Trigger
+    trigger_ascii: Trigger
+
+    def word_starts(self, text: str) -> Iterator[re.Match[str]]:
+        """`WORD_START` matches where some rule can start, left to right, on folded text.
+
+        Offsets are those of `text`; the groups are folded words (same keys).
+        """
+        if text.isascii():
+            trigger, folded = self.trigger_ascii, text.lower()
+        else:
+            trigger, folded = self.trigger, text.translate(_FOLD)
+        first = trigger.at_start.match(folded)
+        if first is not None:
+            yield first
+        yield from trigger.after.finditer(folded)
 
     def lookup(self, table: str, phrase: str) -> Any:
         """The value of `phrase` in `table` (whitespace and case folded)."""
@@ -122,6 +140,130 @@ def word_key(token: str) -> str:
     if token == "’":
         return "'"
     return token.lower()
+
+
+#: What may follow a first word before the second (as in `WORD_START`).
+_GAP = r"[ \t\u00a0\r\n]{1,3}"
+
+#: The only non-ASCII character whose lowercase is an ASCII letter (Unicode 15).
+_KELVIN = "\u212a"
+
+#: ASCII capitals (and the Kelvin sign) to lowercase. The trigger reads a copy of
+#: the text folded so, where each letter of a key is one literal character (the
+#: regex engine checks literal branches inline, character classes by a call).
+#: Folding keeps every offset, and `word_key`/`second_key` of every word.
+_FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, _KELVIN: "k"})
+
+
+@attrs.frozen
+class _Classes:
+    """The character classes of `WORD_START`, and what they are on ASCII-only text."""
+
+    before: str  # a character no word start follows
+    letter: str
+    digit: str
+
+
+_UNICODE = _Classes(before=r"[^\w\-/@#]", letter=r"[^\W\d_]", digit=r"\d")
+_ASCII = _Classes(before=r"[^A-Za-z0-9_\-/@#]", letter="[A-Za-z]", digit="[0-9]")
+
+
+@attrs.frozen
+class Trigger:
+    """`WORD_START` restricted to the word starts where `Grammar.candidates` finds rules.
+
+    It runs on the folded text (`_FOLD`). `at_start` matches at position 0;
+    `after` matches the character before a word start (so that the regex
+    engine skips to such characters in its fast search loop), with the word
+    groups captured in a lookahead, so that each match consumes one character.
+    """
+
+    at_start: re.Pattern[str]
+    after: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, first_words: dict[str, dict[str, tuple[Rule, ...]]], classes: _Classes) -> Trigger:
+        body = trigger_pattern(first_words, classes)
+        return cls(re.compile(body), re.compile(f"{classes.before}(?={body})"))
+
+
+def trigger_pattern(first_words: dict[str, dict[str, tuple[Rule, ...]]], classes: _Classes = _UNICODE) -> str:
+    """`WORD_START` without its lookbehind, restricted to the word starts with candidate rules.
+
+    A lookahead tests the first word (and the second, for first words whose
+    rules all name their second word) against a trie of the dispatch keys, on
+    folded text. The test is exact for `word_key`/`second_key`: a letter of a
+    key matches every character whose `str.lower()` is that letter. The trie is
+    bounded by the longest key, so the scan stays linear.
+    """
+    alternatives = []
+    letters: dict[str, str] = {}
+    ends = f"(?!{classes.letter})"
+    for first, table in sorted(first_words.items()):
+        follow = "" if table[ANY] else _second_words((s for s in table if s != ANY), classes)
+        if first == "#":
+            alternatives.append(classes.digit + follow)
+        elif first == "'":
+            alternatives.append("['’]" + follow)
+        else:
+            letters[first] = ends + follow
+    if letters:
+        alternatives.append(_trie(letters))
+    body = "|".join(alternatives) or "(?!)"
+    word = f"({classes.letter}+|{classes.digit})"
+    return rf"(?=(?:{body})){word[:-1]}|['’])(?:(?={_GAP}{word})|)"
+
+
+def _second_words(seconds: Iterable[str], classes: _Classes) -> str:
+    """A lookahead for a second word among `seconds` (`#`: a digit)."""
+    alternatives = []
+    words = {}
+    for second in seconds:
+        if second == "#":
+            alternatives.append(classes.digit)
+        else:
+            words[second] = f"(?!{classes.letter})"
+    if words:
+        alternatives.append(_trie(words))
+    if not alternatives:
+        return "(?!)"
+    return f"(?={_GAP}(?:{'|'.join(alternatives)}))"
+
+
+def _trie(words: dict[str, str]) -> str:
+    """An alternation of `words` (each followed by its own suffix) factored by prefix, for folded text."""
+    tree: dict[str, Any] = {}
+    for word, suffix in words.items():
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = suffix
+
+    def emit(node: dict[str, Any]) -> str:
+        alternatives = [node[""]] if "" in node else []
+        alternatives += [_folded_char(char) + emit(child) for char, child in sorted(node.items()) if char]
+        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+    return emit(tree)
+
+
+def _folded_char(char: str) -> str:
+    """What matches, in folded text, every character whose `str.lower()` is `char`."""
+    if char.isascii():
+        return re.escape(char)  # every source of an ASCII lowercase letter folds to it
+    sources = _lowercase_sources().get(char, set()) | {char}
+    return "[" + "".join(re.escape(c) for c in sorted(sources)) + "]"
+
+
+@functools.lru_cache(maxsize=1)
+def _lowercase_sources() -> dict[str, set[str]]:
+    """For each single character, the characters that lowercase to it (non-ASCII keys only)."""
+    sources: dict[str, set[str]] = {}
+    for code in range(0x110000):
+        lower = chr(code).lower()
+        if len(lower) == 1:
+            sources.setdefault(lower, set()).add(chr(code))
+    return sources
 
 
 class _Unbounded(Exception):
@@ -251,12 +393,49 @@ def _alternation(words: list[str], case_sensitive: bool) -> str:
             forms.update({word.capitalize(), word.upper(), capitalised, title[:1].upper() + title[1:]})
         else:
             forms.add(word)
-    escaped = []
-    for form in sorted(forms, key=lambda f: (-len(f), f)):
-        pieces = [re.escape(p) for p in form.split(" ")]
-        escaped.append(_WS.join(pieces).replace("'", "['’]"))
-    body = "|".join(escaped)
+    body = _factored(forms, case_sensitive)
+    if body is None:
+        escaped = []
+        for form in sorted(forms, key=lambda f: (-len(f), f)):
+            pieces = [re.escape(p) for p in form.split(" ")]
+            escaped.append(_WS.join(pieces).replace("'", "['’]"))
+        body = "|".join(escaped)
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def _factored(forms: set[str], case_sensitive: bool) -> str | None:
+    """The longest-first alternation of `forms` factored into a prefix tree.
+
+    The regex engine tries alternatives one by one; a tree tries each
+    character once. It matches what the flat alternation matches, and prefers
+    the same alternative: two forms can both match at one place only when one
+    is a prefix of the other, and the tree, like the flat longest-first list,
+    tries the longer one first (branches before the end of a shorter form).
+    Forms the argument does not cover (non-ASCII letters, curly apostrophes,
+    doubled spaces) keep the flat list (None).
+    """
+    units_of: set[tuple[str, ...]] = set()
+    for form in forms:
+        if not form.isascii() or "  " in form or form != form.strip() or not form:
+            return None
+        folded = form if case_sensitive else form.lower()
+        units_of.add(tuple(_WS if c == " " else "['’]" if c == "'" else re.escape(c) for c in folded))
+    tree: dict[str, Any] = {}
+    for units in units_of:
+        node = tree
+        for unit in units:
+            node = node.setdefault(unit, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [unit + emit(child) for unit, child in sorted(node.items()) if unit]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return f"(?:{'|'.join(branches)})"
+
+    return emit(tree)
 
 
 #: Lower-case regions that complete an event noun phrase ("the war in the east").
@@ -347,10 +526,13 @@ def load_grammar() -> Grammar:
             )
         )
     event_before = re.compile(rf"({placeholders['EVENTNP']})(?:{_WS}has)?{_WS}$", re.IGNORECASE)
+    dispatch = {first: _merge_any(seconds, rules) for first, seconds in first_words.items()}
     return Grammar(
         rules=tuple(rules),
         tables=tables,
-        first_words={first: _merge_any(seconds, rules) for first, seconds in first_words.items()},
+        first_words=dispatch,
         reference=date.fromisoformat(spec["reference"]),
         event_before=event_before,
+        trigger=Trigger.compile(dispatch, _UNICODE),
+        trigger_ascii=Trigger.compile(dispatch, _ASCII),
     )
