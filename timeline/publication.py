@@ -697,65 +697,34 @@ def _calendar_clues(ctx: _Context) -> list[Clue]:
     yearless: dict[tuple[int, int | None, bool], list[Mention]] = {}
     for mention in ctx.mentions:
         meaning = mention.meaning
-        if not isinstance(meaning, CalendarDate) or (meaning.year is None and meaning.month is None):
-            continue
-        if meaning.year is not None and mention.tense is not Tense.FUTURE and _prospective(ctx.text, mention):
-            try:
-                day = date(meaning.year, meaning.month or 1, meaning.day or 1)
-            except ValueError:
-                continue
-            if latest_target is None or day > latest_target[0]:
-                latest_target = (day, mention)
-            continue
-        if meaning.month is None:
-            assert meaning.year is not None
-            day = date(meaning.year, 1, 1)
-            if mention.tense is not Tense.FUTURE and (latest_past is None or day > latest_past[0]):
-                latest_past = (day, mention)
+        if not isinstance(meaning, CalendarDate):
             continue
         if meaning.year is None:
-            if meaning.year_offset is None and meaning.direction is None:
+            if meaning.month is not None and meaning.year_offset is None and meaning.direction is None:
                 yearless.setdefault((meaning.month, meaning.day, mention.tense is Tense.FUTURE), []).append(mention)
             continue
         try:
-            day = date(meaning.year, meaning.month, meaning.day or 1)
+            day = date(meaning.year, meaning.month or 1, meaning.day or 1)
         except ValueError:
             continue
         if mention.tense is Tense.FUTURE:
-            if earliest_future is None or day < earliest_future[0]:
+            # A bare future year ("in 2025") bounds too loosely to count.
+            if meaning.month is not None and (earliest_future is None or day < earliest_future[0]):
                 earliest_future = (day, mention)
+        elif _prospective(ctx.text, mention):
+            if latest_target is None or day > latest_target[0]:
+                latest_target = (day, mention)
         elif latest_past is None or day > latest_past[0]:
             latest_past = (day, mention)
-    confidence = settings["explicit"]["confidence"]
+    explicit = settings["explicit"]
     if latest_past is not None:
         day, mention = latest_past
-        explicit = settings["explicit"]
-        clues.append(
-            Clue(
-                "explicit-date",
-                mention.text,
-                ((mention.start, mention.end),),
-                f"after the latest past date mentioned, {day}",
-                functools.partial(_heavy_tail, start=day.toordinal(), scale=explicit["scale"], power=explicit["power"]),
-                confidence,
-                (day,),
-                lower_bound=day,
-            )
-        )
+        description = f"after the latest past date mentioned, {day}"
+        clues.append(_after_date_clue(mention, day, description, explicit["confidence"], lower_bound=day))
     if latest_target is not None and (latest_past is None or latest_target[0] > latest_past[0]):
         day, mention = latest_target
-        explicit = settings["explicit"]
-        clues.append(
-            Clue(
-                "explicit-date",
-                mention.text,
-                ((mention.start, mention.end),),
-                f"after a date that may be a deadline or forecast, {day}",
-                functools.partial(_heavy_tail, start=day.toordinal(), scale=explicit["scale"], power=explicit["power"]),
-                explicit["target_confidence"],
-                (day,),
-            )
-        )
+        description = f"after a date that may be a deadline or forecast, {day}"
+        clues.append(_after_date_clue(mention, day, description, explicit["target_confidence"]))
     if earliest_future is not None:
         day, mention = earliest_future
         clues.append(
@@ -765,13 +734,33 @@ def _calendar_clues(ctx: _Context) -> list[Clue]:
                 ((mention.start, mention.end),),
                 f"before the forthcoming date {day}",
                 functools.partial(_before, start=day.toordinal() + 1),
-                confidence,
+                explicit["confidence"],
                 (day,),
             )
         )
     for (month, day_of_month, future), mentions in yearless.items():
         clues.append(_yearless_clue(month, day_of_month, future, mentions))
     return clues
+
+
+def _after_date_clue(
+    mention: Mention, day: date, description: str, confidence: float, lower_bound: date | None = None
+) -> Clue:
+    """Publication after an explicit date, with the heavy-tailed gap of news citing background dates.
+
+    `lower_bound` marks a firm date, one an event clue about the same day replaces.
+    """
+    explicit = _settings()["explicit"]
+    return Clue(
+        "explicit-date",
+        mention.text,
+        ((mention.start, mention.end),),
+        description,
+        functools.partial(_heavy_tail, start=day.toordinal(), scale=explicit["scale"], power=explicit["power"]),
+        confidence,
+        (day,),
+        lower_bound=lower_bound,
+    )
 
 
 #: date.toordinal() of 1970-01-01, the numpy datetime64 epoch.
@@ -1003,17 +992,16 @@ class _Neighbours:
     """What the other articles of a corpus say about one article's day.
 
     Articles gathered together tend to be from the same period: with
-    probability `corpus.confidence` an article was published near the days of
-    the others (a heavy-tailed kernel around each of their distributions),
-    otherwise the corpus says nothing about it. Each article sees the others
-    only (leave one out), so no article confirms itself; articles with a
-    vague or unknown day are left out of the sum.
+    probability `cohesion` (fitted on the corpus, see `_cohesion`) an article
+    was published near the days of the others (a heavy-tailed kernel around
+    each of their distributions), otherwise the corpus says nothing about it.
+    Each article sees the others only (leave one out), so no article confirms
+    itself; articles with a vague or unknown day are left out of the sum.
     """
 
     first: int  # ordinal of index 0
     total: np.ndarray  # summed smoothed distributions of the informative articles
     own: dict[str, np.ndarray]  # each informative article's smoothed distribution
-    count: int
     cohesion: float  # the estimated probability that an article is near the others
 
     @classmethod
@@ -1034,25 +1022,23 @@ class _Neighbours:
         offsets = np.arange(-reach, reach + 1, dtype=float)
         kernel = (1 + np.abs(offsets) / params["scale"]) ** -params["power"]
         kernel /= kernel.sum()
-        own = {}
+        spreads = {}
         for key, context in informative.items():
             spread = np.zeros(size)
             for day, p in context.time.distribution().items():
                 index = day.toordinal() - first
                 if 0 <= index < size:
                     spread[index] += p
-            own[key] = _smooth(spread, kernel)
+            spreads[key] = spread
+        own = {key: _smooth(spread, kernel) for key, spread in spreads.items()}
         total = np.sum(list(own.values()), axis=0)
-        cohesion = _cohesion(informative, own, total, first, params)
-        return cls(first, total, own, len(own), cohesion)
+        cohesion = min(_cohesion(spreads, own, total), params["max_cohesion"])
+        return cls(first, total, own, cohesion)
 
     def clue_for(self, key: str) -> Clue | None:
-        mine = self.own.get(key)
-        others = self.count - (mine is not None)
+        density, others = _leave_one_out(self.total, self.own, key)
         if others < 1:
             return None
-        density = self.total - mine if mine is not None else self.total
-        density = np.maximum(density, 0.0) / others
         first = self.first
 
         def shape(days: np.ndarray) -> np.ndarray:
@@ -1071,28 +1057,28 @@ class _Neighbours:
         )
 
 
-def _cohesion(
-    contexts: Mapping[str, PublicationContext],
-    own: Mapping[str, np.ndarray],
-    total: np.ndarray,
-    first: int,
-    params: Mapping[str, Any],
-) -> float:
+def _leave_one_out(total: np.ndarray, own: Mapping[str, np.ndarray], key: str) -> tuple[np.ndarray, int]:
+    """The mean smoothed distribution of the informative articles other than `key`, and their number."""
+    mine = own.get(key)
+    others = len(own) - (mine is not None)
+    density = total - mine if mine is not None else total
+    return np.maximum(density, 0.0) / max(others, 1), others
+
+
+def _cohesion(spreads: Mapping[str, np.ndarray], own: Mapping[str, np.ndarray], total: np.ndarray) -> float:
     """How often an article of this corpus lies near the others, estimated from the dated ones (EM).
 
-    Each dated article is either near the others (density: theirs, smoothed)
-    or anywhere in the window; the mixture weight is fitted by expectation-
-    maximisation with a uniform Beta(1, 1) prior and capped at `max_cohesion`.
+    Each dated article (`spreads`: its distribution on the grid) is either
+    near the others (density: theirs, smoothed) or anywhere in the window; the
+    mixture weight is fitted by expectation-maximisation with a uniform
+    Beta(1, 1) prior.
     """
     width = len(total)
     near: list[tuple[np.ndarray, np.ndarray]] = []
-    for key, context in contexts.items():
-        others = len(own) - 1
-        density = np.maximum(total - own[key], 0.0) / max(others, 1)
-        days = np.array([d.toordinal() - first for d in context.time.distribution()], dtype=np.int64)
-        weights = np.array(list(context.time.distribution().values()))
-        inside = (days >= 0) & (days < width)
-        near.append((density[days[inside]], weights[inside]))
+    for key, spread in spreads.items():
+        density, _ = _leave_one_out(total, own, key)
+        days = np.flatnonzero(spread)
+        near.append((density[days], spread[days]))
     cohesion = 0.5
     for _ in range(50):
         shares = [
@@ -1103,7 +1089,7 @@ def _cohesion(
             cohesion = updated
             break
         cohesion = updated
-    return min(cohesion, params["max_cohesion"])
+    return cohesion
 
 
 def _smooth(values: np.ndarray, kernel: np.ndarray) -> np.ndarray:
