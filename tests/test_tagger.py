@@ -281,3 +281,21 @@ def test_previous_weekday_counts_from_the_day_told() -> None:
         ("Wednesday", "2022-03-16"),
         ("the previous Wednesday", "2022-03-09"),
     ]
+
+
+# --- dates a change points to ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board created the post, effective Aug. 1.", ("Aug. 1", "2022-08-01")),
+        ("The court extended the order through July.", ("July", "2022-07")),
+        ("The dividend was paid Aug. 1.", ("Aug. 1", "2021-08-01")),
+        ("The plant closed in July.", ("July", "2021-07")),
+    ],
+)
+def test_past_tense_dates_the_decision_not_its_target(text: str, expected: tuple[str, str]) -> None:
+    """A past verb puts a year-less date in the past, unless the date is what the change points to."""
+    found = {m.text: m.value for m in tag(text, REFERENCE)}
+    assert found[expected[0]] == expected[1], found

@@ -349,9 +349,14 @@ def _weekend_day(offset: int | None, ref: date, tense: Tense) -> date:
 
 
 #: How far (days) the nearest occurrence of a year-less date may lie after
-#: publication in a past-tense clause ("was extended to Nov. 16"), or before it
-#: in a future-tense clause, before the tense wins and the date moves a year.
+#: publication in a past-tense clause, or before it in a future-tense clause,
+#: before the tense wins and the date moves a year. The past tolerance is wide
+#: because a clause's nearest verb is not always the date's ("will be paid
+#: Dec. 14", "subpoenaed him to testify on Feb. 10"); a date a change points
+#: to ("extended through July", "effective Feb. 1") is not dated by the
+#: clause's tense at all and may lie further ahead.
 _PAST_TOLERANCE_DAYS = 90
+_TARGET_TOLERANCE_DAYS = 150
 _FUTURE_TOLERANCE_DAYS = 30
 _SPAN_TOLERANCES = (0, 45)
 
@@ -423,6 +428,8 @@ def _year_of(month: int, day: int | None, meaning: CalendarDate, ref: date, tens
         return ref.year if month > ref.month else ref.year + 1
     if meaning.passed:
         return ref.year if (month, day or 1) <= (ref.month, ref.day) else ref.year - 1
+    if meaning.target:
+        return _year_for_month(month, day, ref, tense, 0 if day else 15, (_TARGET_TOLERANCE_DAYS, _FUTURE_TOLERANCE_DAYS))
     return _year_for_month(month, day, ref, tense, 0 if day else 15)
 
 

@@ -104,7 +104,10 @@ class CalendarDate:
     `weekday` moves the day to the first such weekday on or after it (US
     Thanksgiving is the first Thursday from Nov. 22); `period` widens the day
     to the week (or other unit) that contains it. A `passed` date is the
-    latest such date on or before the anchor, whatever the tense says.
+    latest such date on or before the anchor, whatever the tense says; a
+    `target` date is one a change or plan points to ("postponed until Nov.
+    16", "effective Feb. 1"): the verb's tense dates the decision, not the
+    date, so its nearest occurrence is kept unless it lies well past.
     """
 
     year: int | None = None
@@ -115,6 +118,7 @@ class CalendarDate:
     weekday: int | None = None  # the first such ISO weekday on or after the day (Thanksgiving)
     period: Unit | None = None  # the period containing the day ("the week of March 6": WEEK)
     passed: bool = False  # known to lie on or before the anchor ("the year ended Jan. 31", "since June")
+    target: bool = False  # pointed to by "until", "effective", ...: the clause's tense does not date it
 
 
 @attrs.frozen

@@ -242,7 +242,7 @@ def date(g: Groups, ctx: Context) -> Built | None:
     year = _int(g, "year")
     if day is not None and not _valid_day(year, month, day):
         day = None  # "Feb. 30": keep what is certain, the month
-    base = CalendarDate(year, month, day, passed=year is None and _has_passed(ctx))
+    base = CalendarDate(year, month, day, passed=year is None and _has_passed(ctx), target=year is None and _is_target(ctx))
     mod = _part(ctx.grammar, g.get("part"))
     if g.get("hour"):
         return Built("TIME", ClockTime(int(g["hour"] or 0), int(g.get("minute") or 0), base))
@@ -323,12 +323,17 @@ def month_alone(g: Groups, ctx: Context) -> Built | None:
         return None
     if len(word) == 3 and word.lower() in ("mar", "jun", "jul", "sat"):
         return None
-    return Built("DATE", CalendarDate(None, month, None, passed=_has_passed(ctx)), mod)
+    return Built("DATE", CalendarDate(None, month, None, passed=_has_passed(ctx), target=_is_target(ctx)), mod)
 
 
 def _has_passed(ctx: Context) -> bool:
     """A date after "ended" or "since" lies on or before the time of writing."""
     return bool(ctx.grammar.lookup("passed_markers", ctx.word_before()))
+
+
+def _is_target(ctx: Context) -> bool:
+    """A date after "until" or "effective" is where a change or plan points, not when it was made."""
+    return bool(ctx.grammar.lookup("target_markers", ctx.word_before()))
 
 
 def _month_in_context(word: str, ctx: Context) -> bool:
@@ -375,9 +380,14 @@ def year(g: Groups, ctx: Context) -> Built | None:
             return None
         if ctx.text[ctx.end + 3 : ctx.end + 4] in ("-", "/"):
             return None  # a malformed numeric date such as 2022-13-45
+    if ctx.char_before() in _CURRENCY or ctx.char_after() == "%":
+        return None  # "$2022 in cash", "2000%"
     if mod is None and not g.get("fiscal") and not _year_in_context(ctx):
         return None
     return Built("DATE", CalendarDate(value), mod)
+
+
+_CURRENCY = frozenset("$£€¥₴₽")
 
 
 def early_year(g: Groups, ctx: Context) -> Built | None:
