@@ -294,7 +294,7 @@ def _resolve(meaning: Meaning, frame: Frame) -> Resolved | None:
             day = _shift_days(_anchor_day(anchor, frame), direction * amount, unit)
             return _unit_period(day, Unit.DAY if unit.is_time else unit)
         case WeekdayRef(anchor=anchor):
-            return _day(_weekday(meaning, _anchor_day(anchor, frame), frame.tense))
+            return _day(_weekday(meaning, _anchor_day(anchor, frame), Tense.PAST if meaning.passed else frame.tense))
         case WeekendRef(offset=offset):
             return _weekend(_weekend_day(offset, ref, frame.tense))
         case PartOfDay(part=part, base=base):

@@ -166,12 +166,15 @@ class WeekdayRef:
     """A weekday: `offset` None for bare ("Friday"), -1 last, 0 this, +1 next.
 
     `anchor` NARRATIVE counts from the story's day: "the previous Friday" is
-    the Friday before the day just told, not before publication.
+    the Friday before the day just told, not before publication. A `passed`
+    weekday lies on or before the anchor whatever the clause's tense: news
+    writes "Wednesday's ruling" of a ruling already made.
     """
 
     weekday: int  # ISO: Monday = 1 .. Sunday = 7
     offset: int | None = None
     anchor: Anchor = Anchor.PUBLICATION
+    passed: bool = False
 
 
 @attrs.frozen

@@ -751,13 +751,21 @@ def weekday(g: Groups, ctx: Context) -> Built | None:
     if rel.startswith("the "):  # "the previous Friday": the one before the day just told
         base = WeekdayRef(int(number), 1 if rel == "the following" else -1, Anchor.NARRATIVE)
     else:
-        base = WeekdayRef(int(number), offset)
+        base = WeekdayRef(int(number), offset, passed=offset is None and _possessive_of_past(ctx))
     part = (g.get("part") or "").lower()
     mod = "START" if part.startswith("early") else "END" if part.startswith("late") else None
     if g.get("pod"):
         code = ctx.grammar.lookup("parts_of_day", g["pod"] or "") or "DT"
         return Built("TIME", PartOfDay(code, base), mod)
     return Built("DATE", base, mod)
+
+
+def _possessive_of_past(ctx: Context) -> bool:
+    """ "Wednesday's ruling": an event named by its weekday has happened, unless awaited ("ahead of Sunday's vote")."""
+    if ctx.text[ctx.end : ctx.end + 2] not in ("'s", "’s"):
+        return False
+    before = " ".join(ctx.text[max(0, ctx.start - 30) : ctx.start].lower().split())
+    return not any(before.endswith(cue) for cue in ctx.grammar.tables["awaiting_cues"])
 
 
 def part_of_day(g: Groups, ctx: Context) -> Built | None:
