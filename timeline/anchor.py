@@ -294,7 +294,7 @@ def _resolve(meaning: Meaning, frame: Frame) -> Resolved | None:
             day = _shift_days(_anchor_day(anchor, frame), direction * amount, unit)
             return _unit_period(day, Unit.DAY if unit.is_time else unit)
         case WeekdayRef(anchor=anchor):
-            return _day(_weekday(meaning, _anchor_day(anchor, frame), Tense.PAST if meaning.passed else frame.tense))
+            return _day(_weekday(meaning, _anchor_day(anchor, frame), _weekday_tense(meaning, frame.tense)))
         case WeekendRef(offset=offset):
             return _weekend(_weekend_day(offset, ref, frame.tense))
         case PartOfDay(part=part, base=base):
@@ -338,6 +338,15 @@ def _weekday(meaning: WeekdayRef, ref: date, tense: Tense) -> date:
     if tense is Tense.FUTURE:
         return ref + timedelta(days=forward)  # "will meet Friday" on a Friday: today
     return ref - timedelta(days=back)
+
+
+def _weekday_tense(meaning: WeekdayRef, tense: Tense) -> Tense:
+    """The clause's tense, unless the weekday says more: a past event's ("Wednesday's ruling"), a deadline's."""
+    if meaning.passed:
+        return Tense.PAST
+    if meaning.target and tense is not Tense.PAST:
+        return Tense.FUTURE
+    return tense
 
 
 def _weekend_day(offset: int | None, ref: date, tense: Tense) -> date:

@@ -168,13 +168,16 @@ class WeekdayRef:
     `anchor` NARRATIVE counts from the story's day: "the previous Friday" is
     the Friday before the day just told, not before publication. A `passed`
     weekday lies on or before the anchor whatever the clause's tense: news
-    writes "Wednesday's ruling" of a ruling already made.
+    writes "Wednesday's ruling" of a ruling already made. A `target` weekday
+    is a deadline ("has until 9 a.m. Tuesday"): unless the clause is in the
+    past tense, it is the next such day.
     """
 
     weekday: int  # ISO: Monday = 1 .. Sunday = 7
     offset: int | None = None
     anchor: Anchor = Anchor.PUBLICATION
     passed: bool = False
+    target: bool = False
 
 
 @attrs.frozen

@@ -387,8 +387,6 @@ def year(g: Groups, ctx: Context) -> Built | None:
     return Built("DATE", CalendarDate(value), mod)
 
 
-_CURRENCY = frozenset("$£€¥₴₽")
-
 
 def early_year(g: Groups, ctx: Context) -> Built | None:
     """A year before 1600 ("in 1589", "around 800 AD"): only where the context says it is one."""
@@ -679,7 +677,7 @@ def clock(g: Groups, ctx: Context) -> Built | None:
         hour, minute = int(g["h24"] or 0), int(g.get("m24") or 0)
     base: Meaning | None = None
     if g.get("weekday"):
-        base = WeekdayRef(ctx.grammar.lookup("weekdays", g["weekday"] or ""))
+        base = WeekdayRef(ctx.grammar.lookup("weekdays", g["weekday"] or ""), target=_is_target(ctx))
     elif g.get("deictic"):
         base = Relative(Unit.DAY, ctx.grammar.lookup("deictic_days", g["deictic"] or "") or 0)
     elif g.get("month"):
@@ -688,7 +686,7 @@ def clock(g: Groups, ctx: Context) -> Built | None:
     return Built("TIME", ClockTime(hour, minute, base), mod)
 
 
-_CURRENCY = frozenset("$£€¥#")
+_CURRENCY = frozenset("$£€¥₴₽#")  # "#" is the pound sign of some wire feeds
 
 
 def _clock_context(g: Groups, ctx: Context) -> bool:
@@ -751,7 +749,9 @@ def weekday(g: Groups, ctx: Context) -> Built | None:
     if rel.startswith("the "):  # "the previous Friday": the one before the day just told
         base = WeekdayRef(int(number), 1 if rel == "the following" else -1, Anchor.NARRATIVE)
     else:
-        base = WeekdayRef(int(number), offset, passed=offset is None and _possessive_of_past(ctx))
+        base = WeekdayRef(
+            int(number), offset, passed=offset is None and _possessive_of_past(ctx), target=_is_target(ctx)
+        )
     part = (g.get("part") or "").lower()
     mod = "START" if part.startswith("early") else "END" if part.startswith("late") else None
     if g.get("pod"):
