@@ -394,22 +394,34 @@ def early_year(g: Groups, ctx: Context) -> Built | None:
 
 
 def _year_in_context(ctx: Context) -> bool:
+    """A bare four-digit number is a year where the words around say so.
+
+    News style writes counts of a thousand and more with a comma ("2,000
+    people"), so a number that modifies a noun is a year ("the 1992 protests",
+    "his 1996 campaign"), unless the noun is plural without a determiner
+    before the number ("2000 people") or a unit ("1500 km").
+    """
     after = ctx.word_after()
     if after[:1].isdigit():
         return False
-    if after.islower() and after.endswith("s") and after not in ("was", "is", "has", "as", "its"):
-        return False  # "2000 people", "1999 dollars"
     before = ctx.word_before()
     grammar = ctx.grammar
-    if grammar.lookup("date_context", before) or grammar.lookup("year_context", before) or grammar.lookup("determiners", before):
+    determined = bool(grammar.lookup("determiners", before)) or _after_possessive(ctx)
+    plural = after.islower() and after.endswith("s") and after not in ("was", "is", "has", "as", "its")
+    if plural and not determined:
+        return False  # "2000 people", "1999 dollars"
+    if grammar.lookup("date_context", before) or grammar.lookup("year_context", before) or determined:
         return True
-    if _after_possessive(ctx):
-        return True  # "the company's 1989 results"
     previous = ctx.char_before()
     if previous in ("(", ",", "[", "—", "–", ";", ":"):
         return True
     following = ctx.char_after()
-    return following in ("", ".", ",", ";", ")", "]", ":", "!", "?", "—", "–")
+    if following in ("", ".", ",", ";", ")", "]", ":", "!", "?", "—", "–"):
+        return True
+    if not after.isalpha() or not after.islower() or plural or grammar.lookup("not_year_followers", after):
+        return False
+    label = _LAST_WORD.search(ctx.text[max(0, ctx.start - 30) : ctx.start])
+    return not (label and label.group(1)[:1].isupper())  # "Flight 1549 landed", "Windows 2000 users"
 
 
 def spelled_year(g: Groups, ctx: Context) -> Built | None:
