@@ -247,6 +247,10 @@ def _duration_parts(amount: float, unit: Unit) -> str:
 def _set_value(meaning: Recurrence) -> str:
     if meaning.weekday is not None:
         return f"XXXX-WXX-{meaning.weekday}" + (f"T{meaning.part}" if meaning.part else "")
+    if meaning.month is not None:
+        return f"XXXX-{meaning.month:02d}"
+    if meaning.season is not None:
+        return f"XXXX-{meaning.season}"
     return duration_value(meaning.amount, meaning.unit)
 
 

@@ -214,12 +214,14 @@ class Duration:
 
 @attrs.frozen
 class Recurrence:
-    """A set of times: "daily" (1 DAY), "every week", "each Monday", "nightly"."""
+    """A set of times: "daily" (1 DAY), "every week", "each Monday", "nightly", "each July", "every spring"."""
 
     unit: Unit
     amount: float = 1
     weekday: int | None = None
     part: str | None = None
+    month: int | None = None  # "each July": XXXX-07
+    season: str | None = None  # "every spring": XXXX-SP
 
 
 @attrs.frozen

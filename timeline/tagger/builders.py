@@ -388,6 +388,11 @@ def year(g: Groups, ctx: Context) -> Built | None:
 
 
 
+def prefixed_year(g: Groups, ctx: Context) -> Built | None:
+    """ "The post-1959 politics", "pre-2014 borders": the year the period is measured from."""
+    return Built("DATE", CalendarDate(_int(g, "year")))
+
+
 def early_year(g: Groups, ctx: Context) -> Built | None:
     """A year before 1600 ("in 1589", "around 800 AD"): only where the context says it is one."""
     return Built("DATE", CalendarDate(_int(g, "year") or _int(g, "short")))
@@ -909,12 +914,16 @@ def _recurrence_from_code(code: str, part: str | None) -> Recurrence:
 def set_every(g: Groups, ctx: Context) -> Built | None:
     raw = (g.get("amount") or "").lower()
     amount = 2.0 if raw == "other" else (_amount(ctx.grammar, raw) if raw else 1.0)
+    grammar = ctx.grammar
     if g.get("weekday"):
-        number = ctx.grammar.lookup("weekdays", g["weekday"] or "") or ctx.grammar.lookup(
-            "weekdays_plural", g["weekday"] or ""
-        )
-        return Built("SET", Recurrence(Unit.WEEK, 1, weekday=int(number)))
-    unit, factor = _unit(ctx.grammar, g.get("unit"))
+        number = grammar.lookup("weekdays", g["weekday"] or "") or grammar.lookup("weekdays_plural", g["weekday"] or "")
+        part = grammar.lookup("parts_of_day", g["pod"]) if g.get("pod") else None
+        return Built("SET", Recurrence(Unit.WEEK, 1, weekday=int(number), part=part))
+    if g.get("month"):
+        return Built("SET", Recurrence(Unit.YEAR, 1, month=_month(grammar, g["month"])))
+    if g.get("season"):
+        return Built("SET", Recurrence(Unit.YEAR, 1, season=grammar.lookup("seasons", g["season"] or "")))
+    unit, factor = _unit(grammar, g.get("unit"))
     return Built("SET", Recurrence(unit, (amount or 1.0) * factor))
 
 
