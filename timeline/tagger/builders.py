@@ -917,7 +917,7 @@ def set_every(g: Groups, ctx: Context) -> Built | None:
     grammar = ctx.grammar
     if g.get("weekday"):
         number = grammar.lookup("weekdays", g["weekday"] or "") or grammar.lookup("weekdays_plural", g["weekday"] or "")
-        part = grammar.lookup("parts_of_day", g["pod"]) if g.get("pod") else None
+        part = grammar.lookup("parts_of_day", g.get("pod") or "") if g.get("pod") else None
         return Built("SET", Recurrence(Unit.WEEK, 1, weekday=int(number), part=part))
     if g.get("month"):
         return Built("SET", Recurrence(Unit.YEAR, 1, month=_month(grammar, g["month"])))
