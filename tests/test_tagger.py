@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from timeline.anchor import detect_kind
 from timeline.errors import InputError
 from timeline.meaning import Tense
 from timeline.mention import Mention
@@ -299,3 +300,24 @@ def test_past_tense_dates_the_decision_not_its_target(text: str, expected: tuple
     """A past verb puts a year-less date in the past, unless the date is what the change points to."""
     found = {m.text: m.value for m in tag(text, REFERENCE)}
     assert found[expected[0]] == expected[1], found
+
+
+# --- histories move forward --------------------------------------------------------------
+
+
+def test_history_dates_without_year_follow_the_story_forward() -> None:
+    text = (
+        "In March 1864, Grant took command of the Union armies. On 2 September, Atlanta fell. "
+        "Sherman reached Savannah on 21 December. In 1916 the offensive began; in December, the army withdrew."
+    )
+    found = {m.text: m.value for m in tag(text, "2010-05-01", kind="narrative")}
+    assert found["2 September"] == "1864-09-02"  # not the nearer 1863-09-02
+    assert found["21 December"] == "1864-12-21"
+    assert found["December"] == "1916-12"  # "in 1916": the story's year, not the December before
+
+
+def test_a_report_full_of_this_years_dates_is_news() -> None:
+    text = "Talks began on March 3, 2022, resumed on March 7, 2022 and stalled on March 9, 2022. They resume Friday."
+    mentions = scan(text)
+    assert detect_kind(mentions, date(2022, 3, 18)) == "news"
+    assert detect_kind(mentions, date(2030, 1, 1)) == "narrative"  # the same text read as a chronology

@@ -267,6 +267,9 @@ class Frame:
     knowledge: KnowledgeBase | None = None
     kind: str = "news"
     story: date | None = None  # start of the period last named ("June 1998" for "later that year")
+    #: In a narrative, the earliest day a year-less date may fall on: the story's
+    #: year when it named just a year ("In 1916 ..."), else a month before its day.
+    floor: date | None = None
 
 
 def resolve(meaning: Meaning, frame: Frame, mod: str | None = None) -> Resolved | None:
@@ -368,6 +371,9 @@ def _weekend_day(offset: int | None, ref: date, tense: Tense) -> date:
 #: Dec. 14", "subpoenaed him to testify on Feb. 10"); a date a change points
 #: to ("extended through July", "effective Feb. 1") is not dated by the
 #: clause's tense at all and may lie further ahead.
+#: How far back a history may step from the day it last told ("On 3 March ...
+#: On 28 February, the council had met") before a year-less date moves forward.
+_STORY_SLACK_DAYS = 31
 _PAST_TOLERANCE_DAYS = 90
 _TARGET_TOLERANCE_DAYS = 150
 _FUTURE_TOLERANCE_DAYS = 30
@@ -401,16 +407,30 @@ def _mid(year: int, month: int, day: int | None) -> date:
     return date(year, month, min(day, 28) if day else 15)
 
 
-def _yearless_reference(frame: Frame) -> tuple[date, Tense]:
-    """What a year-less date is placed near: the publication day, or the story's time.
+def _in_story(frame: Frame) -> bool:
+    """Whether year-less dates follow the story rather than publication.
 
     The running narrative time counts only when the story is set well away
-    from publication (a history, or a flashback to another year); tense then
-    says nothing about the distance, so it is ignored.
+    from publication (a history, or a flashback to another year).
     """
-    if frame.kind == "narrative" and abs((frame.narrative - frame.publication).days) > 183:
+    return frame.kind == "narrative" and abs((frame.narrative - frame.publication).days) > 183
+
+
+def _yearless_reference(frame: Frame) -> tuple[date, Tense]:
+    """What a year-less date is placed near: the publication day, or the story's time (tense then says nothing)."""
+    if _in_story(frame):
         return frame.narrative, Tense.UNKNOWN
     return frame.publication, frame.tense
+
+
+def _story_year(month: int, day: int | None, frame: Frame) -> int:
+    """A history moves forward: a year-less date is its first occurrence from the story's floor on.
+
+    "In March 1864 ... On 2 September, Atlanta fell": 1864, not the nearer 1863.
+    """
+    floor = frame.floor or frame.narrative - timedelta(days=_STORY_SLACK_DAYS)
+    first = floor.year if (month, day or 31) >= (floor.month, floor.day) else floor.year + 1
+    return first
 
 
 def _calendar(meaning: CalendarDate, frame: Frame) -> Resolved | None:
@@ -420,7 +440,7 @@ def _calendar(meaning: CalendarDate, frame: Frame) -> Resolved | None:
         return _day_of_month(day, ref, tense) if day is not None else None
     if year is None:
         assert month is not None
-        year = _year_of(month, day, meaning, ref, tense)
+        year = _year_of(month, day, meaning, ref, tense, frame)
     if month is None:
         return _year(year)
     if day is None:
@@ -431,7 +451,7 @@ def _calendar(meaning: CalendarDate, frame: Frame) -> Resolved | None:
     return _unit_period(found, meaning.period) if meaning.period is not None else _day(found)
 
 
-def _year_of(month: int, day: int | None, meaning: CalendarDate, ref: date, tense: Tense) -> int:
+def _year_of(month: int, day: int | None, meaning: CalendarDate, ref: date, tense: Tense, frame: Frame) -> int:
     """The year of a year-less month or date: "June last year", "last May", "Nov. 25"."""
     if meaning.year_offset is not None:
         return ref.year + meaning.year_offset
@@ -441,6 +461,8 @@ def _year_of(month: int, day: int | None, meaning: CalendarDate, ref: date, tens
         return ref.year if month > ref.month else ref.year + 1
     if meaning.passed:
         return ref.year if (month, day or 1) <= (ref.month, ref.day) else ref.year - 1
+    if _in_story(frame):
+        return _story_year(month, day, frame)
     if meaning.target:
         return _year_for_month(month, day, ref, tense, 0 if day else 15, (_TARGET_TOLERANCE_DAYS, _FUTURE_TOLERANCE_DAYS))
     return _year_for_month(month, day, ref, tense, 0 if day else 15)
@@ -548,13 +570,13 @@ def _reference_event(meaning: EventAnchored, knowledge: KnowledgeBase | None) ->
 # --- documents -------------------------------------------------------------------
 
 
-def detect_kind(mentions: Sequence[Mention]) -> str:
-    """'news' unless explicit full dates outnumber deictic expressions (a chronology)."""
-    explicit = sum(
-        1
-        for m in mentions
-        if isinstance(m.meaning, CalendarDate) and m.meaning.year is not None and m.meaning.month is not None
-    )
+def detect_kind(mentions: Sequence[Mention], publication: date | None = None) -> str:
+    """'news' unless dates written with their year outnumber deictic expressions (a history, a chronology).
+
+    With the publication day known, only years at least two years away from
+    it count: a report full of this year's dates is still news.
+    """
+    explicit = sum(1 for m in mentions if _names_other_year(m.meaning, publication))
     deictic = sum(
         1
         for m in mentions
@@ -562,6 +584,17 @@ def detect_kind(mentions: Sequence[Mention]) -> str:
         or (isinstance(m.meaning, Relative | Shift) and getattr(m.meaning, "anchor", None) is Anchor.PUBLICATION)
     )
     return "narrative" if explicit >= 3 and explicit > 2 * deictic else "news"
+
+
+def _names_other_year(meaning: Meaning, publication: date | None) -> bool:
+    """A date, month, season or year written with its year, away from publication if that is known."""
+    if isinstance(meaning, PartOfDay | ClockTime) and meaning.base is not None:
+        meaning = meaning.base
+    if not isinstance(meaning, CalendarDate | CalendarSpan) or meaning.year is None:
+        return False
+    if isinstance(meaning, CalendarSpan) and meaning.unit in (Unit.DECADE, Unit.CENTURY):
+        return False
+    return publication is None or abs(meaning.year - publication.year) >= 2
 
 
 def _updates_narrative(mention: Mention, resolved: Resolved, kind: str) -> bool:
@@ -596,13 +629,16 @@ def anchor_on_day(
     """Resolve every mention of a document for one publication day."""
     narrative = publication
     story: date | None = None
+    floor: date | None = None
     out: list[tuple[Mention, Resolved | None]] = []
     for mention in mentions:
-        frame = Frame(publication, narrative, mention.tense, knowledge, kind, story)
+        frame = Frame(publication, narrative, mention.tense, knowledge, kind, story, floor)
         resolved = resolve(mention.meaning, frame, mention.mod)
         if resolved is not None and _updates_narrative(mention, resolved, kind):
             assert resolved.earliest is not None
             narrative = resolved.earliest
+            year_only = resolved.granularity is Granularity.YEAR
+            floor = narrative if year_only else narrative - timedelta(days=_STORY_SLACK_DAYS)
         if resolved is not None and _names_period(mention, resolved):
             story = resolved.earliest
         out.append((mention, resolved))
@@ -632,7 +668,7 @@ def anchor_mentions(
     mention's time is the mixture of the results weighted by the day's
     probability; the value is the one at the most likely day.
     """
-    kind = kind or detect_kind(mentions)
+    kind = kind or detect_kind(mentions, publication if isinstance(publication, date) else publication.most_likely)
     if isinstance(publication, UncertainTime) and publication.is_exact:
         publication = publication.earliest
     if isinstance(publication, date):
