@@ -321,3 +321,10 @@ def test_a_report_full_of_this_years_dates_is_news() -> None:
     mentions = scan(text)
     assert detect_kind(mentions, date(2022, 3, 18)) == "news"
     assert detect_kind(mentions, date(2030, 1, 1)) == "narrative"  # the same text read as a chronology
+
+
+def test_a_time_of_day_falls_on_the_date_written_after_it() -> None:
+    text = "In early August 1945 the war went on. Japan's surrender was broadcast at noon on 15 August 1945."
+    found = {m.text: (m.kind, m.value) for m in tag(text, "2010-05-01", kind="narrative")}
+    assert found["noon"] == ("TIME", "1945-08-15T12:00")  # not noon of the story's day, 1945-08-01
+    assert found["15 August 1945"] == ("DATE", "1945-08-15")

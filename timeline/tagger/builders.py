@@ -699,6 +699,8 @@ def clock(g: Groups, ctx: Context) -> Built | None:
         base = Relative(Unit.DAY, ctx.grammar.lookup("deictic_days", g["deictic"] or "") or 0)
     elif g.get("month"):
         base = CalendarDate(_int(g, "year"), _month(ctx.grammar, g.get("month")), _int(g, "day"))
+    else:
+        base = _date_after(ctx)  # "noon on 15 August": the date is its own expression
     mod = "APPROX" if g.get("approx") else None
     return Built("TIME", ClockTime(hour, minute, base), mod)
 
@@ -785,6 +787,27 @@ def _possessive_of_past(ctx: Context) -> bool:
     return not any(before.endswith(cue) for cue in ctx.grammar.tables["awaiting_cues"])
 
 
+#: A date just after a time of day: "noon on 15 August 1945", "4 a.m. on Sunday, 24 February".
+_ON_DATE = re.compile(
+    r",?[ \t]{1,3}on[ \t]{1,3}(?:[A-Z][a-z]{2,8}day,?[ \t]{1,3})?(?:the[ \t]{1,3})?"
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:[ \t]{1,3}of)?[ \t]{1,3}(?P<month>[A-Z][a-z]{2,8}\.?)"
+    r"|(?P<month2>[A-Z][a-z]{2,8}\.?)[ \t]{1,3}(?P<day2>\d{1,2})(?!\d))"
+    r"(?:,?[ \t]{1,3}(?P<year>\d{4})(?!\d))?"
+)
+
+
+def _date_after(ctx: Context) -> CalendarDate | None:
+    """The date written just after a time of day, which that time falls on."""
+    found = _ON_DATE.match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 60))
+    if found is None:
+        return None
+    month = _month(ctx.grammar, (found.group("month") or found.group("month2")).rstrip("."))
+    day, year = int(found.group("day") or found.group("day2")), _int(found.groupdict(), "year")
+    if month is None or not _valid_day(year, month, day):
+        return None
+    return CalendarDate(year, month, day)
+
+
 def part_of_day(g: Groups, ctx: Context) -> Built | None:
     code = ctx.grammar.lookup("parts_of_day", g.get("pod") or "")
     if not ctx.grammar.lookup("part_of_day_prepositions", ctx.word_before()):
@@ -798,6 +821,8 @@ def part_of_day(g: Groups, ctx: Context) -> Built | None:
         base = CalendarDate(_int(g, "year"), month, day)
     elif g.get("dday"):
         base = Relative(Unit.DAY, int(ctx.grammar.lookup("deictic_days", g["dday"] or "") or 0))
+    else:
+        base = _date_after(ctx)
     return Built("TIME", PartOfDay(code, base))
 
 
@@ -837,12 +862,20 @@ def _fraction_of(ctx: Context) -> bool:
 
 
 def _is_title(raw_amount: str | None, unit_word: str | None, ctx: Context) -> bool:
-    """A capitalised unit after a figure, inside quotes or running text, names a show or race."""
-    if not (unit_word or "").istitle() or (raw_amount or "").istitle():
+    """A capitalised unit in running text names a show, a race or a war, not a stretch of time.
+
+    CBS's "60 Minutes", "the 24 Hours of Le Mans", "the Hundred Days", "the
+    Hundred Years' War", "the Six-Day War", "the Seven Days Battles".
+    """
+    if not (unit_word or "").istitle():
         return False
+    if ctx.text[ctx.end : ctx.end + 1] in ("'", "’") or ctx.word_after()[:1].isupper():
+        return (raw_amount or "").istitle() or not (raw_amount or "").isalpha()  # "Years' War", "Six-Day War"
     before = ctx.text[max(0, ctx.start - 30) : ctx.start].rstrip()
     if before[-1:] in ("\"", "“", "'", "‘", "`"):
         return True
+    if before[-1:] in (".", "!", "?", ""):
+        return False  # "Days later, ...": a sentence starts
     found = _LAST_WORD.search(before)
     return found is not None and found.group(1).islower()
 
