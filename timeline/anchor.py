@@ -433,7 +433,17 @@ def _story_year(month: int, day: int | None, frame: Frame) -> int:
     return first
 
 
+def _before_christ(meaning: CalendarDate) -> Resolved:
+    """ "15 March 44 BC": TIMEX2's BC0044-03-15. Python's calendar starts in AD 1, so no interval."""
+    value = f"BC{meaning.year:04d}"
+    if meaning.month is not None:
+        value += f"-{meaning.month:02d}" + (f"-{meaning.day:02d}" if meaning.day is not None else "")
+    return Resolved(value, granularity=Granularity.DAY if meaning.day else Granularity.YEAR)
+
+
 def _calendar(meaning: CalendarDate, frame: Frame) -> Resolved | None:
+    if meaning.bc and meaning.year is not None:
+        return _before_christ(meaning)
     ref, tense = _yearless_reference(frame)
     year, month, day = meaning.year, meaning.month, meaning.day
     if year is None and month is None:
@@ -485,7 +495,7 @@ def _span(meaning: CalendarSpan, frame: Frame) -> Resolved | None:
     if meaning.unit is Unit.DECADE:
         return _decade(meaning.index)
     if meaning.unit is Unit.CENTURY:
-        return _century(meaning.index)
+        return Resolved(f"BC{meaning.index:02d}", granularity=Granularity.CENTURY) if meaning.bc else _century(meaning.index)
     if meaning.unit is Unit.QUARTER:
         return _quarter(_span_year(meaning, 3 * meaning.index - 1, ref, tense, 45), meaning.index)
     if meaning.unit is Unit.HALF:

@@ -119,6 +119,7 @@ class CalendarDate:
     period: Unit | None = None  # the period containing the day ("the week of March 6": WEEK)
     passed: bool = False  # known to lie on or before the anchor ("the year ended Jan. 31", "since June")
     target: bool = False  # pointed to by "until", "effective", ...: the clause's tense does not date it
+    bc: bool = False  # a year Before Christ ("15 March 44 BC"): written BC0044-03-15, off our calendar
 
 
 @attrs.frozen
@@ -126,7 +127,7 @@ class CalendarSpan:
     """A named stretch of a year or era: seasons, quarters, halves, decades, centuries.
 
     `index` is the season (1 spring .. 4 winter), quarter (1-4), half (1-2),
-    decade (199 for the 1990s) or century (20 for the 20th century).
+    decade (199 for the 1990s) or century (19 for the 20th century).
     `offset` is set instead of `year` for "last summer" (-1), "this quarter" (0).
     `year_shift` moves the nearest occurrence by whole years: the third
     quarter compared "a year earlier" is the nearest third quarter, -1.
@@ -137,6 +138,7 @@ class CalendarSpan:
     year: int | None = None
     offset: int | None = None
     year_shift: int = 0
+    bc: bool = False  # "the 5th century BC": BC04
 
 
 @attrs.frozen

@@ -473,7 +473,17 @@ def century(g: Groups, ctx: Context) -> Built | None:
     number = _ordinal(ctx.grammar, g.get("ord") or "")
     if number is None or not 1 <= number <= 30:
         return None
-    return Built("DATE", CalendarSpan(Unit.CENTURY, number - 1), _part(ctx.grammar, g.get("part")))
+    span = CalendarSpan(Unit.CENTURY, number - 1, bc=bool(g.get("era")))
+    return Built("DATE", span, _part(ctx.grammar, g.get("part")))
+
+
+def bc_date(g: Groups, ctx: Context) -> Built | None:
+    """ "15 March 44 BC", "January 49 BC", "44 BC": a date before the Christian era."""
+    month = _month(ctx.grammar, g.get("month") or g.get("month2"))
+    day = _int(g, "day") or _int(g, "day2")
+    if day is not None and not _valid_day(None, month, day):
+        day = None
+    return Built("DATE", CalendarDate(_int(g, "year"), month, day, bc=True), _part(ctx.grammar, g.get("part")))
 
 
 _SEASON_INDEX = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
