@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
+from itertools import accumulate, compress, repeat
+from operator import or_
 
 from timeline.meaning import Tense
 from timeline.tagger.grammar import load_grammar
@@ -29,7 +32,14 @@ _SENTENCE = re.compile(
     "|".join(rf"\{c}(?<!\b[A-Z]\{c})(?<!\b[A-Z][a-z]\{c})(?<!\b[A-Z][a-z][a-z]\{c})(?=\s)" for c in ".;!?")
     + r"|\n\s*\n"
 )
-_TOKEN = re.compile(r"[A-Za-z]+(?:[’'][A-Za-z]+)?")
+_TOKEN = re.compile(r"[A-Za-z]+(?:[’'][A-Za-z]+|)")  # `(?:...|)`, not `(?:...)?`: no repeat machinery
+#: The same patterns captured whole, so that `split` keeps what they match.
+_TOKENS = re.compile(f"({_TOKEN.pattern})")
+_BOUNDARIES = re.compile(f"({_BOUNDARY.pattern})")
+#: Up to the last `_BOUNDARY` character (the greedy run backs off to it, in C).
+_LAST_BOUNDARY = re.compile(f"(?s:.*){_BOUNDARY.pattern}")
+#: The endings of the folded words `_inflection` can give a tense to.
+_INFLECTED = ("ed", "'ll")
 _TENSES = {"future": Tense.FUTURE, "past": Tense.PAST}
 _PASSIVE_AUXILIARIES = frozenset({"be", "been", "being"})  # their participle takes the auxiliary's tense
 
@@ -39,9 +49,13 @@ def clause_bounds(
 ) -> tuple[int, int]:
     """The comma/sentence-delimited segment around `[start, end)`."""
     left = max(0, start - reach)
-    lo = left
-    for found in boundary.finditer(text, left, start):
-        lo = found.end()
+    if boundary is _BOUNDARY:
+        last = _LAST_BOUNDARY.match(text, left, start)
+        lo = last.end() if last else left
+    else:
+        lo = left
+        for found in boundary.finditer(text, left, start):
+            lo = found.end()
     after = boundary.search(text, end, min(len(text), end + reach))
     hi = after.start() if after else min(len(text), end + reach)
     return lo, hi
@@ -84,18 +98,30 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> Tense | N
 
 
 def _cues(text: str, lo: int, hi: int, at_start: bool = False) -> Iterator[tuple[int, Tense]]:
-    """Tense cues in `[lo, hi)`, left to right, with their end (or start) offsets."""
+    """Tense cues in `[lo, hi)`, left to right, with their end (or start) offsets.
+
+    Only a starter of a cue phrase or an inflected word ("-ed", "'ll") can be a cue.
+    """
     cues, starters, not_past = _cue_tables()
-    tokens = list(_TOKEN.finditer(text, lo, hi))
-    words = [token.group().lower().replace("’", "'") for token in tokens]
-    i = 0
-    while i < len(tokens):
-        size, kind = _phrase_at(words, i, cues) if words[i] in starters else (1, None)
+    window = text[lo:hi]
+    pieces = _TOKENS.split(window)  # gap, token, gap, ..., token, gap
+    written = pieces[1::2]
+    words = _words(written, window)
+    offsets: list[int] | None = None
+    after = 0  # a cue phrase takes its words: the next cue starts after it
+    cue_like = map(or_, map(starters.__contains__, words), map(str.endswith, words, repeat(_INFLECTED)))
+    for i in compress(itertools.count(), cue_like):
+        if i < after:
+            continue
+        word = words[i]
+        size, kind = _phrase_at(words, i, cues) if word in starters else (1, None)
         if kind is None and not (i and words[i - 1] in _PASSIVE_AUXILIARIES):
-            kind = _inflection(words[i], tokens[i].group(), not_past)  # "will be named": "will" decides
+            kind = _inflection(word, written[i], not_past)  # "will be named": "will" decides
         if kind in _TENSES:
-            yield (tokens[i].start() if at_start else tokens[i + size - 1].end()), _TENSES[kind]
-        i += size
+            if offsets is None:
+                offsets = list(accumulate(map(len, pieces)))  # token i spans offsets[2i:2i+2]
+            yield lo + (offsets[2 * i] if at_start else offsets[2 * (i + size) - 1]), _TENSES[kind]
+        after = i + size
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,14 +170,16 @@ def analysing(text: str) -> Iterator[Clauses]:
 class Clauses:
     """`tense_at` for many expressions of one text, each in bounded time.
 
-    The text is cut into cue tokens once (on first use); each expression then
-    looks only at the tokens of its clause that can be cues, found by bisection.
+    Sparse expressions read their own windows, as `tense_at` does. Once they are
+    dense, the text is cut into cue tokens once; each expression then looks only
+    at the tokens of its clause that can be cues, found by bisection.
     The results are those of `tense_at` exactly: a clause window that starts or
     ends inside a word re-tokenises just that edge, as `_cues` would.
     """
 
-    #: Expressions analysed window by window before the text is cut into tokens.
-    INDEX_AFTER = 4
+    #: Expressions are analysed window by window until there is more than one per
+    #: this many characters; then cutting the whole text once costs less.
+    INDEX_SPACING = 100
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -160,30 +188,33 @@ class Clauses:
         self._boundaries: list[int] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
+        #: The tokens as written, and their folded words.
+        self._written: list[str] = []
         self._words: list[str] = []
-        self._kinds: list[str | None] = []
+        #: The tense kind of each written form that has one ("announced": past).
+        self._kinds: dict[str, str] = {}
         #: Indices of the tokens that start a cue phrase or are cues themselves.
         self._interesting: list[int] = []
 
     def _build(self) -> None:
+        """Cut the text into tokens and clause boundaries, with the regex engine doing the walking.
+
+        Splitting on a captured pattern gives gaps and tokens in turn, so their
+        running lengths are the token offsets. Only the written forms that end
+        like an inflection are classified one by one.
+        """
         _, starters, not_past = _cue_tables()
-        classes: dict[str, tuple[str, str | None, bool]] = {}
-        starts, ends, words, kinds, interesting = self._starts, self._ends, self._words, self._kinds, []
-        for index, token in enumerate(_TOKEN.finditer(self.text)):
-            written = token.group()
-            known = classes.get(written)
-            if known is None:
-                word = written.lower().replace("’", "'")
-                kind = _inflection(word, written, not_past)
-                known = classes[written] = (word, kind, kind is not None or word in starters)
-            starts.append(token.start())
-            ends.append(token.end())
-            words.append(known[0])
-            kinds.append(known[1])
-            if known[2]:
-                interesting.append(index)
-        self._interesting = interesting
-        self._boundaries = [found.start() for found in _BOUNDARY.finditer(self.text)]
+        pieces = _TOKENS.split(self.text)  # gap, token, gap, ..., token, gap
+        offsets = list(accumulate(map(len, pieces)))
+        self._starts, self._ends = offsets[0:-1:2], offsets[1::2]
+        self._written = written = pieces[1::2]
+        self._words = words = _words(written, self.text)
+        inflected = set(compress(zip(words, written, strict=True), map(str.endswith, words, repeat(_INFLECTED))))
+        kinds = {form: kind for word, form in inflected if (kind := _inflection(word, form, not_past)) is not None}
+        cue_like = map(or_, map(starters.__contains__, words), map(kinds.__contains__, written))
+        self._kinds = kinds
+        self._interesting = list(compress(itertools.count(), cue_like))
+        self._boundaries = list(accumulate(map(len, _BOUNDARIES.split(self.text))))[0:-1:2]
         self._built = True
 
     def tense(self, start: int, end: int | None = None) -> Tense:
@@ -191,7 +222,7 @@ class Clauses:
         text = self.text
         if not self._built:
             self._calls += 1
-            if self._calls <= self.INDEX_AFTER:  # a few windows cost less than cutting the whole text
+            if self._calls * self.INDEX_SPACING <= len(text):  # sparse windows cost less than the whole text
                 return _tense_in_windows(text, start, end)
             self._build()
         end = start + 1 if end is None else end
@@ -262,7 +293,7 @@ class Clauses:
             if found == len(self._interesting) or self._interesting[found] >= stop:
                 return  # the common case far from any cue
         cues, starters, not_past = _cue_tables()
-        words, kinds, interesting = self._words, self._kinds, self._interesting
+        written, words, kinds, interesting = self._written, self._words, self._kinds, self._interesting
         n_head, n_middle = len(head), stop - first
         count = n_head + n_middle + len(tail)
 
@@ -273,7 +304,7 @@ class Clauses:
             if i >= n_head + n_middle:
                 return tail[0]
             g = first + i - n_head
-            return (self._starts[g], self._ends[g], words[g], "")
+            return (self._starts[g], self._ends[g], "", "")
 
         def word(i: int) -> str:
             return words[first + i - n_head] if n_head <= i < n_head + n_middle else token(i)[2]
@@ -291,7 +322,7 @@ class Clauses:
             current = word(i)
             size, kind = _phrase_window(word, i, count, cues) if current in starters else (1, None)
             if kind is None and not (i and word(i - 1) in _PASSIVE_AUXILIARIES):
-                kind = kinds[first + i - n_head] if in_middle else _inflection(current, token(i)[3], not_past)
+                kind = kinds.get(written[first + i - n_head]) if in_middle else _inflection(current, token(i)[3], not_past)
             if kind in _TENSES:
                 yield token(i)[0] if at_start else token(i + size - 1)[1], _TENSES[kind]
             i += size
@@ -303,7 +334,20 @@ _Token = tuple[int, int, str, str]
 
 def _token(found: re.Match[str]) -> _Token:
     written = found.group()
-    return found.start(), found.end(), written.lower().replace("’", "'"), written
+    return found.start(), found.end(), _word(written), written
+
+
+def _word(written: str) -> str:
+    """A token's folded word: lowercase, with a straight apostrophe."""
+    return written.lower().replace("’", "'")
+
+
+def _words(written: list[str], text: str) -> list[str]:
+    """`_word` of each token of `text`."""
+    words = list(map(str.lower, written))
+    if "’" in text:
+        return list(map(str.replace, words, repeat("’"), repeat("'")))
+    return words
 
 
 def _phrase_window(word: Callable[[int], str], i: int, count: int, cues: dict[str, str]) -> tuple[int, str | None]:
