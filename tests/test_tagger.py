@@ -328,3 +328,21 @@ def test_a_time_of_day_falls_on_the_date_written_after_it() -> None:
     found = {m.text: (m.kind, m.value) for m in tag(text, "2010-05-01", kind="narrative")}
     assert found["noon"] == ("TIME", "1945-08-15T12:00")  # not noon of the story's day, 1945-08-01
     assert found["15 August 1945"] == ("DATE", "1945-08-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fleet was destroyed on 24 June 1340 off Sluys.", ("24 June 1340", "1340-06-24")),
+        ("Henry died in January 1547.", ("January 1547", "1547-01")),
+        ("In the 1370s the French recovered.", ("the 1370s", "137")),
+        ("The war lasted from 1337 to the fall of Bordeaux.", ("1337", "1337")),
+    ],
+)
+def test_years_before_1600_in_date_contexts(text: str, expected: tuple[str, str]) -> None:
+    found = {m.text: m.value for m in tag(text, "2010-05-01", kind="narrative")}
+    assert found.get(expected[0]) == expected[1], found
+
+
+def test_bare_numbers_before_1600_stay_counts() -> None:
+    assert tag("There were 1500 cases and the index rose to 1453 points.", REFERENCE) == []

@@ -370,8 +370,15 @@ def holiday(g: Groups, ctx: Context) -> Built | None:
     return Built("DATE", CalendarDate(year, code // 100, code % 100, direction=direction))
 
 
+#: A bare four-digit number before this is a count ("1500 cases") unless the
+#: words before say it is a year (rule early_year: "in 1453").
+_EARLIEST_BARE_YEAR = 1600
+
+
 def year(g: Groups, ctx: Context) -> Built | None:
     value = int(g["year"] or 0)
+    if value < _EARLIEST_BARE_YEAR:
+        return None
     mod = _part(ctx.grammar, g.get("part"))
     if ctx.text[ctx.end : ctx.end + 1] == "." and ctx.text[ctx.end + 1 : ctx.end + 2].isdigit():
         return None  # "closed at 2082.1"

@@ -460,7 +460,7 @@ def _builtins(alternations: dict[str, str]) -> dict[str, str]:
         "NUMERAL": numeral,
         "AMOUNT": amount,
         "DAYNUM": r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?!\d|[.,:]\d)",
-        "YEAR": r"(?<![\d.,])(?:1[6-9]\d\d|20\d\d)(?!\d|,\d)",
+        "YEAR": r"(?<![\d.,])(?:1\d\d\d|20\d\d)(?!\d|,\d)",  # 1000-2099; a bare year must be 1600+ (builders.year)
         "ORD": ordinal,
         "EVENTNP": event_np,
     }
