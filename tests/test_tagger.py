@@ -346,3 +346,21 @@ def test_years_before_1600_in_date_contexts(text: str, expected: tuple[str, str]
 
 def test_bare_numbers_before_1600_stay_counts() -> None:
     assert tag("There were 1500 cases and the index rose to 1453 points.", REFERENCE) == []
+
+
+def test_the_following_month_name_counts_from_the_period_last_named() -> None:
+    found = {m.text: m.value for m in tag("The treaty was signed in May 1998 and ratified the following August.", REFERENCE)}
+    assert found["the following August"] == "1998-08"
+
+
+def test_the_story_steps_forward_not_back() -> None:
+    text = (
+        "The army reached Borodino on 7 September 1812. Napoleon entered Moscow a week later. "
+        "Fires broke out that night. Paulus surrendered on 31 January 1943, having been promoted "
+        "the previous day, and the last troops gave up two days later. Today the field is a museum."
+    )
+    found = {m.text: m.value for m in tag(text, "2010-05-01", kind="narrative")}
+    assert found["that night"] == "1812-09-14TNI"  # "a week later" moved the story seven days
+    assert found["the previous day"] == "1943-01-30"
+    assert found["two days later"] == "1943-02-02"  # counted from 31 January, not from the glance back
+    assert found["Today"] == "PRESENT_REF"

@@ -291,6 +291,8 @@ def _resolve(meaning: Meaning, frame: Frame) -> Resolved | None:
             return _calendar(meaning, frame)
         case CalendarSpan():
             return _span(meaning, frame)
+        case Relative(unit=Unit.DAY, offset=0, anchor=Anchor.PUBLICATION) if _in_story(frame):
+            return Resolved("PRESENT_REF", ref, ref)  # a history's "today": nowadays, not a day of the story
         case Relative(unit=unit, offset=offset, anchor=anchor):
             day = _anchor_day(anchor, frame)
             return _unit_period(_shift_days(day, offset, unit) if unit is not Unit.WEEKEND else day + timedelta(weeks=offset), unit)
@@ -465,6 +467,8 @@ def _year_of(month: int, day: int | None, meaning: CalendarDate, ref: date, tens
     """The year of a year-less month or date: "June last year", "last May", "Nov. 25"."""
     if meaning.year_offset is not None:
         return ref.year + meaning.year_offset
+    if meaning.from_story and frame.story is not None:
+        ref = frame.story
     if meaning.direction == -1:
         return ref.year if month < ref.month else ref.year - 1
     if meaning.direction == 1:
@@ -616,6 +620,8 @@ def _updates_narrative(mention: Mention, resolved: Resolved, kind: str) -> bool:
     """
     if mention.kind not in ("DATE", "TIME") or resolved.earliest is None:
         return False
+    if _looks_back(mention.meaning):
+        return False  # "the previous day", "two days earlier": a glance back; the story stays where it was
     if kind == "narrative":
         return resolved.is_day or _has_explicit_year(mention.meaning)
     if not resolved.is_day:
@@ -623,6 +629,25 @@ def _updates_narrative(mention: Mention, resolved: Resolved, kind: str) -> bool:
     if isinstance(mention.meaning, CalendarDate):
         return mention.meaning.year is not None  # a guessed year must not carry the story away
     return isinstance(mention.meaning, WeekdayRef | ClockTime | PartOfDay)
+
+
+def _looks_back(meaning: Meaning) -> bool:
+    """A step back from the story's time ("the previous day", "three days earlier")."""
+    if isinstance(meaning, PartOfDay | ClockTime) and meaning.base is not None:
+        meaning = meaning.base
+    if isinstance(meaning, Relative):
+        return meaning.anchor is Anchor.NARRATIVE and meaning.offset < 0
+    if isinstance(meaning, Shift):
+        return meaning.anchor is Anchor.NARRATIVE and meaning.direction < 0
+    return False
+
+
+def _story_step(meaning: Meaning, narrative: date) -> date | None:
+    """Where "a week later" moves the story: seven days on, though its value is a week."""
+    if not isinstance(meaning, Shift) or meaning.anchor is not Anchor.NARRATIVE or meaning.direction < 0:
+        return None
+    weeks = meaning.amount if meaning.unit is Unit.WEEK else None
+    return narrative + timedelta(weeks=int(weeks)) if weeks is not None and float(weeks).is_integer() else None
 
 
 def _has_explicit_year(meaning: Meaning) -> bool:
@@ -644,7 +669,10 @@ def anchor_on_day(
     for mention in mentions:
         frame = Frame(publication, narrative, mention.tense, knowledge, kind, story, floor)
         resolved = resolve(mention.meaning, frame, mention.mod)
-        if resolved is not None and _updates_narrative(mention, resolved, kind):
+        stepped = _story_step(mention.meaning, narrative) if kind == "narrative" else None
+        if stepped is not None:
+            narrative, floor = stepped, stepped - timedelta(days=_STORY_SLACK_DAYS)
+        elif resolved is not None and _updates_narrative(mention, resolved, kind):
             assert resolved.earliest is not None
             narrative = resolved.earliest
             year_only = resolved.granularity is Granularity.YEAR

@@ -120,6 +120,7 @@ class CalendarDate:
     passed: bool = False  # known to lie on or before the anchor ("the year ended Jan. 31", "since June")
     target: bool = False  # pointed to by "until", "effective", ...: the clause's tense does not date it
     bc: bool = False  # a year Before Christ ("15 March 44 BC"): written BC0044-03-15, off our calendar
+    from_story: bool = False  # `direction` counts from the period last named ("the following August")
 
 
 @attrs.frozen

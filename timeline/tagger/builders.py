@@ -315,10 +315,20 @@ def month_relative(g: Groups, ctx: Context) -> Built | None:
     return Built("DATE", CalendarDate(None, month, None, direction=relation), mod)
 
 
+#: "The following August": the first after the story's time; "the previous May": the last before it.
+_MONTH_DETERMINERS = {"that": None, "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+
+
 def month_alone(g: Groups, ctx: Context) -> Built | None:
     month = _month(ctx.grammar, g.get("month"))
     mod = _part(ctx.grammar, g.get("part"))
     word = (g.get("month") or "").rstrip(".")
+    det = " ".join((g.get("det") or "").lower().split())
+    if det:
+        if word.lower() in ("may", "march") and det == "that":
+            return None  # "he said that May would resign"
+        direction = _MONTH_DETERMINERS[det]
+        return Built("DATE", CalendarDate(None, month, None, direction=direction, from_story=direction is not None), mod)
     if mod is None and not _month_in_context(word, ctx):
         return None
     if len(word) == 3 and word.lower() in ("mar", "jun", "jul", "sat"):
@@ -344,12 +354,14 @@ def _month_in_context(word: str, ctx: Context) -> bool:
     if not (grammar.lookup("date_context", before) or determiner):
         return False
     verb_like = word.lower() in ("may", "march")
-    if verb_like and before in ("and", "or", "to", "as"):
-        return False  # "they may march", "to march"
+    if verb_like and before in ("and", "or", "to", "as", "that"):
+        return False  # "they may march", "to march", "he said that May would resign"
     after = ctx.word_after()
     if verb_like and determiner and grammar.lookup("march_followers", after.lower()):
         return False  # "the March on Washington"
-    return not (after[:1].isupper() and grammar.lookup("months", after) is None)  # "March Madness"
+    named = after[:1].isupper() and grammar.lookup("months", after) is None
+    # "March Madness", "the June Uprising", "Janos Martonyi and Jan Kavan"; but "in December Eisenhower was named"
+    return not (named and (verb_like or determiner or before in ("and", "or") or len(word) <= 3))
 
 
 def _after_possessive(ctx: Context) -> bool:
