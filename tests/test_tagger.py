@@ -364,3 +364,15 @@ def test_the_story_steps_forward_not_back() -> None:
     assert found["the previous day"] == "1943-01-30"
     assert found["two days later"] == "1943-02-02"  # counted from 31 January, not from the glance back
     assert found["Today"] == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The battle was fought July 1-3, 1863, near Gettysburg.", ("July 1", "1863-07-01")),
+        ("The summit will be held on April 24 and 25, 1999.", ("April 24", "1999-04-24")),
+    ],
+)
+def test_a_range_of_days_takes_the_year_written_after_it(text: str, expected: tuple[str, str]) -> None:
+    found = {m.text: m.value for m in tag(text, REFERENCE)}
+    assert found[expected[0]] == expected[1], found

@@ -240,6 +240,8 @@ def date(g: Groups, ctx: Context) -> Built | None:
     day_text = g.get("day") or g.get("day2")
     day = int(day_text) if day_text else None
     year = _int(g, "year")
+    if year is None and day is not None and g.get("month"):
+        year = _range_year(ctx)  # "July 1-3, 1863", "April 24 and 25, 1999"
     if day is not None and not _valid_day(year, month, day):
         day = None  # "Feb. 30": keep what is certain, the month
     base = CalendarDate(year, month, day, passed=year is None and _has_passed(ctx), target=year is None and _is_target(ctx))
@@ -247,6 +249,15 @@ def date(g: Groups, ctx: Context) -> Built | None:
     if g.get("hour"):
         return Built("TIME", ClockTime(int(g["hour"] or 0), int(g.get("minute") or 0), base))
     return Built("DATE", base, mod)
+
+
+#: The end of a range of days whose year is written once, after it: "-3, 1863", " and 25, 1999".
+_RANGE_END_YEAR = re.compile(r"(?:[–-]|[ \t]{1,3}(?:and|to|through|or)[ \t]{1,3})\d{1,2}(?:st|nd|rd|th)?,?[ \t]{1,3}(\d{4})(?!\d|,\d)")
+
+
+def _range_year(ctx: Context) -> int | None:
+    found = _RANGE_END_YEAR.match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 30))
+    return int(found.group(1)) if found else None
 
 
 def week_of_date(g: Groups, ctx: Context) -> Built | None:
