@@ -376,3 +376,14 @@ def test_the_story_steps_forward_not_back() -> None:
 def test_a_range_of_days_takes_the_year_written_after_it(text: str, expected: tuple[str, str]) -> None:
     found = {m.text: m.value for m in tag(text, REFERENCE)}
     assert found[expected[0]] == expected[1], found
+
+
+def test_a_history_that_names_its_year_once_is_a_narrative() -> None:
+    text = (
+        "Argentina had claimed the islands since 1833. On 19 March 1982 scrap-metal workers landed on South "
+        "Georgia. On 2 April Argentine forces invaded. On 25 April British forces recaptured South Georgia, "
+        "and on 14 June the garrison surrendered."
+    )
+    assert detect_kind(scan(text), date(2010, 5, 1)) == "narrative"
+    found = {m.text: m.value for m in tag(text, "2010-05-01")}
+    assert found["14 June"] == "1982-06-14"

@@ -585,10 +585,13 @@ def _reference_event(meaning: EventAnchored, knowledge: KnowledgeBase | None) ->
 
 
 def detect_kind(mentions: Sequence[Mention], publication: date | None = None) -> str:
-    """'news' unless dates written with their year outnumber deictic expressions (a history, a chronology).
+    """'news' unless the text dates itself like a history or a chronology.
 
-    With the publication day known, only years at least two years away from
-    it count: a report full of this year's dates is still news.
+    A history writes dates with their year, or names a year and then days
+    without one ("In March 1982 ... on 2 April ... on 25 April"), and seldom
+    counts from the time of writing ("yesterday", "on Friday"). With the
+    publication day known, only years at least two years away from it count:
+    a report full of this year's dates is still news.
     """
     explicit = sum(1 for m in mentions if _names_other_year(m.meaning, publication))
     deictic = sum(
@@ -597,7 +600,14 @@ def detect_kind(mentions: Sequence[Mention], publication: date | None = None) ->
         if isinstance(m.meaning, WeekdayRef | Reference)
         or (isinstance(m.meaning, Relative | Shift) and getattr(m.meaning, "anchor", None) is Anchor.PUBLICATION)
     )
-    return "narrative" if explicit >= 3 and explicit > 2 * deictic else "news"
+    yearless_days = sum(
+        1
+        for m in mentions
+        if isinstance(m.meaning, CalendarDate) and m.meaning.year is None and m.meaning.day is not None
+    )
+    dated = explicit >= 3 and explicit > 2 * deictic
+    told = explicit >= 2 and yearless_days >= 3 and yearless_days > 2 * deictic
+    return "narrative" if dated or told else "news"
 
 
 def _names_other_year(meaning: Meaning, publication: date | None) -> bool:
