@@ -387,3 +387,10 @@ def test_a_history_that_names_its_year_once_is_a_narrative() -> None:
     assert detect_kind(scan(text), date(2010, 5, 1)) == "narrative"
     found = {m.text: m.value for m in tag(text, "2010-05-01")}
     assert found["14 June"] == "1982-06-14"
+
+
+def test_a_history_weekday_is_the_next_one_in_the_story() -> None:
+    text = "On 5 December 1941 the fleet closed in. The first wave struck at 7:48 a.m. on Sunday. Hitler declared war on Thursday."
+    found = {m.text: m.value for m in tag(text, "2010-05-01", kind="narrative")}
+    assert found["7:48 a.m. on Sunday"] == "1941-12-07T07:48"
+    assert found["Thursday"] == "1941-12-11"

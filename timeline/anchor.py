@@ -302,6 +302,8 @@ def _resolve(meaning: Meaning, frame: Frame) -> Resolved | None:
             assert amount is not None
             day = _shift_days(_anchor_day(anchor, frame), direction * amount, unit)
             return _unit_period(day, Unit.DAY if unit.is_time else unit)
+        case WeekdayRef(anchor=Anchor.PUBLICATION) if _in_story(frame):
+            return _day(_weekday(meaning, frame.narrative, _weekday_tense(meaning, Tense.FUTURE)))  # a history moves on
         case WeekdayRef(anchor=anchor):
             return _day(_weekday(meaning, _anchor_day(anchor, frame), _weekday_tense(meaning, frame.tense)))
         case WeekendRef(offset=offset):

@@ -734,7 +734,7 @@ def clock(g: Groups, ctx: Context) -> Built | None:
         hour, minute = int(g["h24"] or 0), int(g.get("m24") or 0)
     base: Meaning | None = None
     if g.get("weekday"):
-        base = WeekdayRef(ctx.grammar.lookup("weekdays", g["weekday"] or ""), target=_is_target(ctx))
+        base = _date_after(ctx, on="") or WeekdayRef(ctx.grammar.lookup("weekdays", g["weekday"] or ""), target=_is_target(ctx))
     elif g.get("deictic"):
         base = Relative(Unit.DAY, ctx.grammar.lookup("deictic_days", g["deictic"] or "") or 0)
     elif g.get("month"):
@@ -827,19 +827,20 @@ def _possessive_of_past(ctx: Context) -> bool:
     return not any(before.endswith(cue) for cue in ctx.grammar.tables["awaiting_cues"])
 
 
-#: A date just after a time of day: "noon on 15 August 1945", "4 a.m. on Sunday, 24 February".
+#: A date just after a time of day: "noon on 15 August 1945", "4 a.m. on Sunday, 24 February"
+#: (or after its weekday: "7:48 a.m. on Sunday, 7 December 1941").
 _ON_DATE = re.compile(
-    r",?[ \t]{1,3}on[ \t]{1,3}(?:[A-Z][a-z]{2,8}day,?[ \t]{1,3})?(?:the[ \t]{1,3})?"
+    r",?[ \t]{1,3}(?P<on>on[ \t]{1,3})?(?:[A-Z][a-z]{2,8}day,?[ \t]{1,3})?(?:the[ \t]{1,3})?"
     r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:[ \t]{1,3}of)?[ \t]{1,3}(?P<month>[A-Z][a-z]{2,8}\.?)"
     r"|(?P<month2>[A-Z][a-z]{2,8}\.?)[ \t]{1,3}(?P<day2>\d{1,2})(?!\d))"
     r"(?:,?[ \t]{1,3}(?P<year>\d{4})(?!\d))?"
 )
 
 
-def _date_after(ctx: Context) -> CalendarDate | None:
-    """The date written just after a time of day, which that time falls on."""
+def _date_after(ctx: Context, on: str = "on") -> CalendarDate | None:
+    """The date written just after a time of day (after "on", unless `on` is empty), which that time falls on."""
     found = _ON_DATE.match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 60))
-    if found is None:
+    if found is None or (on and not found.group("on")):
         return None
     month = _month(ctx.grammar, (found.group("month") or found.group("month2")).rstrip("."))
     day, year = int(found.group("day") or found.group("day2")), _int(found.groupdict(), "year")
