@@ -13,7 +13,7 @@ import pytest
 
 from timeline.meaning import Tense
 from timeline.tagger import clause, load_grammar, scan
-from timeline.tagger.grammar import WORD_START, _alternation, second_key, word_key
+from timeline.tagger.grammar import WORD_START, _alternation, digit_followers, second_key, word_key
 
 _PIECES = (
     "Friday", "FRIDAY", "friday", "May", "MAY", "2022", "1990s", "the", "THE", "in", "last", "week", "Jan.",
@@ -79,3 +79,46 @@ def test_repeated_mentions_keep_their_tense() -> None:
     text = "They met on Friday and will meet on Monday. " * 200
     tenses = {(m.text, m.tense) for m in scan(text) if m.text in ("Friday", "Monday")}
     assert tenses == {("Friday", Tense.PAST), ("Monday", Tense.FUTURE)}
+
+
+_DIGIT_PIECES = (
+    "5", "1998", "12", "0", "3.5", "1,400", "2022-03-18", "10/12/2020", "\u0663", "1990s", "90", "24th",
+    ".", ",", "-", "%", "'", "’", "/", ":", "s", "th", "st", "x", "$", "(", " ", " ", "  ", "\t", "\n", "\x0b",
+    "\u00a0", "\u2003", "days", "DAYS", "Days", "day\u017f", "\u212aM", "years", "a.m.", "am", "PM", "million",
+    "year-old", "-year", "-long", "o'clock", "in the morning", "times a", "times", "and a half", "to", "or",
+    "more", "BC", "B.C.", "Jan", "January", "of", "quarter", "first", "1/2", "ago", "into the war",
+    "after the invasion", "per", "hours", "minutes", "weeks", "\u00e9t\u00e9", "y" * 70, "\u00b2",
+)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_digit_starts_keep_every_rule_that_matches(seed: int) -> None:
+    grammar = load_grammar()
+    assert grammar.digits is not None
+    rng = random.Random(seed)
+    for _ in range(600):
+        pieces = rng.choices(_DIGIT_PIECES, k=rng.randrange(1, 12))
+        text = "".join(piece + rng.choice(("", "", " ", "  ")) for piece in pieces)
+        for found in WORD_START.finditer(text):
+            if word_key(found.group(1)) != "#":
+                continue
+            kept = grammar.digits.rules_at(text, found.start(1))
+            matching = [rule for rule in grammar.digits.every if rule.regex.match(text, found.start(1))]
+            assert [rule for rule in matching if rule not in kept] == [], (text, found.start(1))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "followers"),
+    [
+        (r"\d{1,4} (?:days?|weeks)(?![\w])", {"day", "days", "weeks"}),
+        (r"\d{1,2}(?:st|th)(?=\W|$)", {"+s", "+t"}),
+        (r"\d{1,3}(?:,\d{3})+ (?:people|men)\b(?![\w])", {"people", "men"}),
+        (r"(?P<a>\d\d)(?P<sep>[/.])\d\d(?P=sep)x", {"+/", "+."}),  # "12.34.x": the number is "12.34"
+        (r"\d{4}", None),  # the match may end after the number
+        (r"\d+ \w+", None),  # a word this analysis does not spell out
+        (r"\d+ days", None),  # "days" may go on ("dayside")
+    ],
+)
+def test_digit_followers(pattern: str, followers: set[str] | None) -> None:
+    found = digit_followers(pattern)
+    assert found == (None if followers is None else frozenset(followers))

@@ -38,17 +38,23 @@ def _spans(grammar: Grammar, text: str) -> Iterator[tuple[int, int, str, Built]]
     """Raw matches: (start, end, rule name, Built), left to right, non-overlapping.
 
     At each word start only the rules that can begin with its first two words
-    are tried, in grammar order; the first that matches (and is not vetoed by
-    its builder) wins. `grammar.word_starts` skips the word starts where no
-    rule can begin.
+    are tried, in grammar order (at a digit, those that can go on with what
+    follows its number); the first that matches (and is not vetoed by its
+    builder) wins. `grammar.word_starts` skips the word starts where no rule
+    can begin.
     """
     position = 0
-    candidates = grammar.candidates
+    candidates, digits = grammar.candidates, grammar.digits
     for word in grammar.word_starts(text):
         start_at = word.start(1)
         if start_at < position:
             continue
-        for rule in candidates(word_key(word.group(1)), second_key(word.group(2))):
+        first = word_key(word.group(1))
+        if first == "#" and digits is not None:
+            rules = digits.rules_at(text, start_at)
+        else:
+            rules = candidates(first, second_key(word.group(2)))
+        for rule in rules:
             match = rule.regex.match(text, start_at)
             if match is None:
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -20,7 +21,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Example", "Grammar", "Rule", "load_grammar"]
+__all__ = ["DigitDispatch", "Example", "Grammar", "Rule", "digit_followers", "load_grammar"]
 
 _WS = r"\s{1,3}"
 
@@ -85,6 +86,7 @@ class Grammar:
     start with it; the scanner tries only those rules at that word.
     `word_starts` finds the word starts where some rule can start (see
     `trigger_pattern`), so that the scanner skips every other word in C.
+    `digits` narrows the rules of a digit by what follows its number.
     """
 
     rules: tuple[Rule, ...]
@@ -94,6 +96,7 @@ class Grammar:
     event_before: re.Pattern[str]
     trigger: Trigger
     trigger_ascii: Trigger
+    digits: DigitDispatch | None = None
 
     def word_starts(self, text: str) -> Iterator[re.Match[str]]:
         """`WORD_START` matches where some rule can start, left to right, on folded text.
@@ -264,6 +267,234 @@ def _lowercase_sources() -> dict[str, set[str]]:
         if len(lower) == 1:
             sources.setdefault(lower, set()).add(chr(code))
     return sources
+
+
+#: What follows the number a match starts with (see `digit_followers`), besides a word:
+GLUED = "+"  # no whitespace before the next character: "+" and that character
+NUMBER = "#"  # whitespace, then a digit
+OTHER = "?"  # whitespace, then neither a letter nor a digit
+
+#: The number a digit start reads: digit runs joined by single points or commas ("1,400", "2.5").
+_SEPARATORS = frozenset(".,")
+
+_DIGITS = frozenset("0123456789")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+#: Longest word `digit_followers` spells out before it gives up (the lexicon's are shorter).
+_LONGEST_FOLLOWER = 40
+
+
+class _Anything(Exception):
+    """A match may go on with anything after its leading digits."""
+
+
+#: Reading states of `digit_followers`: before the match, in its number (`("separator", ".")` just
+#: after a point or comma), in the whitespace after it, or in the next word (`("word", letters so far)`).
+_State = tuple[str, ...]
+_START: _State = ("start",)
+_IN_DIGITS: _State = ("digits",)
+_IN_GAP: _State = ("gap",)
+
+
+def digit_followers(pattern: str) -> frozenset[str] | None:
+    """What can follow the ASCII digits a match of `pattern` starts with (None: anything).
+
+    The number is as `_AFTER_DIGITS` reads it. A following word is its lowercase
+    letters; `NUMBER`, `GLUED` and `OTHER` name the rest. The reading follows
+    every path of the regex, ignoring lookarounds (paths may only be fewer),
+    except a lookahead that no letter follows, which ends the word; a
+    backreference reads whatever its group can. None when a match can end
+    before the word does, or when the pattern reads characters this analysis
+    does not spell out.
+    """
+    found: set[str] = set()
+    parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    groups: dict[int, list] = {}
+    _collect_groups(list(parsed), groups)
+    try:
+        left = _advance(list(parsed), {_START}, found, groups)
+    except _Anything:
+        return None
+    return None if left else frozenset(found)
+
+
+def _collect_groups(items: list, groups: dict[int, list]) -> None:
+    """The items of each numbered group of a parsed regex, for its backreferences."""
+    for op, av in items:
+        if op is sre.SUBPATTERN:
+            if av[0] is not None:
+                groups[av[0]] = list(av[3])
+            _collect_groups(list(av[3]), groups)
+        elif op is sre.BRANCH:
+            for alternative in av[1]:
+                _collect_groups(list(alternative), groups)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            _collect_groups(list(av[2]), groups)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            _collect_groups(list(av[1]), groups)
+
+
+def _advance(items: list, states: set[_State], found: set[str], groups: dict[int, list]) -> set[_State]:
+    """The states after reading `items` from `states`; words read to their end go to `found`."""
+    for op, av in items:
+        if not states:
+            break
+        states = _read_item(op, av, states, found, groups)
+    return states
+
+
+def _read_item(op: Any, av: Any, states: set[_State], found: set[str], groups: dict[int, list]) -> set[_State]:
+    if op in (sre.LITERAL, sre.IN):
+        chars = {chr(av)} if op is sre.LITERAL else _class_chars(av)
+        if chars is None:
+            raise _Anything
+        return {after for state in states for char in chars if (after := _read_char(state, char.lower(), found))}
+    if op is sre.BRANCH:
+        return set().union(*(_advance(list(alternative), states, found, groups) for alternative in av[1]))
+    if op is sre.SUBPATTERN:
+        return _advance(list(av[3]), states, found, groups)
+    if op is sre.GROUPREF and av in groups:
+        return _advance(groups[av], states, found, groups)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, inner = av
+        for _ in range(low):
+            states = _advance(list(inner), states, found, groups)
+        reached, fresh, count = set(states), states, low
+        while fresh and count < high:  # until no new state: each state reads on the same way
+            fresh = _advance(list(inner), fresh, found, groups) - reached
+            reached |= fresh
+            count += 1
+        return reached
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        if not _no_letter_next(op, av):
+            return states
+        found.update(state[1] for state in states if state[0] == "word")
+        return {state for state in states if state[0] != "word"}
+    if op is sre.AT:
+        return states
+    raise _Anything
+
+
+def _read_char(state: _State, char: str, found: set[str]) -> _State | None:
+    """The state after `char` (lowercase); None when the path ends (or never started with a digit)."""
+    where = state[0]
+    if where == "start":
+        return _IN_DIGITS if char in _DIGITS else None
+    if where == "digits":
+        if char in _DIGITS:
+            return _IN_DIGITS
+        if char in _SEPARATORS:
+            return ("separator", char)
+        if char.isspace():
+            return _IN_GAP
+        found.add(GLUED + char)
+        return None
+    if where == "separator":  # the number goes on only with a digit
+        if char in _DIGITS:
+            return _IN_DIGITS
+        found.add(GLUED + state[1])
+        return None
+    if where == "gap":
+        if char.isspace():
+            return _IN_GAP
+        if char in _LETTERS:
+            return ("word", char)
+        found.add(NUMBER if char in _DIGITS else OTHER)
+        return None
+    if char in _LETTERS:
+        if len(state[1]) >= _LONGEST_FOLLOWER:
+            raise _Anything
+        return ("word", state[1] + char)
+    found.add(state[1])
+    return None
+
+
+def _no_letter_next(op: Any, av: Any) -> bool:
+    """Whether a lookaround says that no ASCII letter comes next (`(?![\\w])`, `(?=\\W|$)`)."""
+    direction, items = av
+    if direction != 1 or len(items) != 1:
+        return False
+    alternatives = [list(a) for a in items[0][1][1]] if items[0][0] is sre.BRANCH else [list(items)]
+    if op is sre.ASSERT_NOT:
+        return any(len(a) == 1 and _covers_letters(*a[0]) for a in alternatives)
+    return all(a and _excludes_letters(*a[0]) for a in alternatives)
+
+
+def _covers_letters(op: Any, av: Any) -> bool:
+    if op is not sre.IN:
+        return False
+    if (sre.CATEGORY, sre.CATEGORY_WORD) in av:
+        return True
+    chars = _class_chars(av)
+    return chars is not None and set(string.ascii_letters) <= chars
+
+
+def _excludes_letters(op: Any, av: Any) -> bool:
+    if op is sre.AT:
+        return av in (sre.AT_END, sre.AT_END_STRING)
+    if op is not sre.IN:
+        return False
+    if av == [(sre.CATEGORY, sre.CATEGORY_NOT_WORD)]:
+        return True
+    chars = _class_chars(av)
+    return chars is not None and not any(c.lower() in _LETTERS for c in chars)
+
+
+#: The number at a digit start (digit runs joined by single points or commas), then whitespace and
+#: a word, a digit or nothing. Bounded, so that a digit start costs little whatever follows; a
+#: number or word at its bound may go on (see `DigitDispatch.rules_at`).
+_NUMBER_RUN, _NUMBER_PARTS, _WORD_RUN = 20, 6, 64
+_AFTER_DIGITS = re.compile(
+    rf"[0-9]{{1,{_NUMBER_RUN}}}(?:[.,][0-9]{{1,{_NUMBER_RUN}}}){{0,{_NUMBER_PARTS}}}"
+    rf"(?:(\s{{1,{_WORD_RUN}}})([^\W\d_]{{1,{_WORD_RUN}}}|\d|)|)"
+)
+_NUMBER_GOES_ON = re.compile(r"[.,]?[0-9]")
+
+
+@attrs.frozen
+class DigitDispatch:
+    """The rules of a digit start narrowed by what follows its number (see `digit_followers`).
+
+    `by_key` maps a follower to the rules that can go on with it, in rule order;
+    `default` are the rules that can go on with anything; `every` all of them.
+    """
+
+    every: tuple[Rule, ...]
+    by_key: dict[str, tuple[Rule, ...]]
+    default: tuple[Rule, ...]
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...]) -> DigitDispatch:
+        followers = [digit_followers(rule.regex.pattern) for rule in rules]
+        keys = set().union(*(f for f in followers if f is not None))
+        by_key = {
+            key: tuple(r for r, f in zip(rules, followers, strict=True) if f is None or key in f) for key in keys
+        }
+        return cls(rules, by_key, tuple(r for r, f in zip(rules, followers, strict=True) if f is None))
+
+    def rules_at(self, text: str, at: int) -> tuple[Rule, ...]:
+        """The rules that can match at `at`, a digit of `text`.
+
+        Anything not ASCII after the digits (where case folding and Unicode classes
+        could disagree with the analysis) keeps every rule.
+        """
+        found = _AFTER_DIGITS.match(text, at)
+        if found is None:
+            return self.every  # a digit of another script
+        gap, word = found.group(1, 2)
+        if gap is None:
+            end = found.end()
+            following = text[end : end + 1]
+            if not following.isascii() or _NUMBER_GOES_ON.match(text, end):
+                return self.every  # a digit of another script, or a number beyond the bound
+            return self.by_key.get(GLUED + following, self.default)
+        if len(gap) == _WORD_RUN:
+            return self.every
+        if not word:
+            following = text[found.end() : found.end() + 1]
+            return self.by_key.get(OTHER, self.default) if following.isascii() else self.every
+        if not word.isascii():
+            return self.every
+        return self.by_key.get(NUMBER if word.isdigit() else word.lower(), self.default)
 
 
 class _Unbounded(Exception):
@@ -527,6 +758,8 @@ def load_grammar() -> Grammar:
         )
     event_before = re.compile(rf"({placeholders['EVENTNP']})(?:{_WS}has)?{_WS}$", re.IGNORECASE)
     dispatch = {first: _merge_any(seconds, rules) for first, seconds in first_words.items()}
+    digit_rules = dispatch.get("#", {})
+    digits = DigitDispatch.of(digit_rules[ANY]) if set(digit_rules) == {ANY} else None
     return Grammar(
         rules=tuple(rules),
         tables=tables,
@@ -535,4 +768,5 @@ def load_grammar() -> Grammar:
         event_before=event_before,
         trigger=Trigger.compile(dispatch, _UNICODE),
         trigger_ascii=Trigger.compile(dispatch, _ASCII),
+        digits=digits,
     )
