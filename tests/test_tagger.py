@@ -394,3 +394,10 @@ def test_a_history_weekday_is_the_next_one_in_the_story() -> None:
     found = {m.text: m.value for m in tag(text, "2010-05-01", kind="narrative")}
     assert found["7:48 a.m. on Sunday"] == "1941-12-07T07:48"
     assert found["Thursday"] == "1941-12-11"
+
+
+def test_a_range_of_days_is_one_interval() -> None:
+    (mention,) = tag("The battle was fought on 1–3 July 1863 near Gettysburg.", REFERENCE)
+    assert (mention.text, mention.value) == ("1–3 July 1863", "1863-07-01")
+    assert mention.time is not None
+    assert (mention.time.earliest, mention.time.latest) == (date(1863, 7, 1), date(1863, 7, 3))

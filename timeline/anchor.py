@@ -460,6 +460,8 @@ def _calendar(meaning: CalendarDate, frame: Frame) -> Resolved | None:
     if day is None:
         return _month(year, month)
     found = date(year, month, day)
+    if meaning.last_day is not None:
+        return Resolved(found.isoformat(), found, date(year, month, meaning.last_day))
     if meaning.weekday is not None:
         found += timedelta(days=(meaning.weekday - found.isoweekday()) % 7)
     return _unit_period(found, meaning.period) if meaning.period is not None else _day(found)

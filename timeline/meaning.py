@@ -121,6 +121,7 @@ class CalendarDate:
     target: bool = False  # pointed to by "until", "effective", ...: the clause's tense does not date it
     bc: bool = False  # a year Before Christ ("15 March 44 BC"): written BC0044-03-15, off our calendar
     from_story: bool = False  # `direction` counts from the period last named ("the following August")
+    last_day: int | None = None  # a range of days ("1–3 July 1863"): the value names the first
 
 
 @attrs.frozen

@@ -251,6 +251,15 @@ def date(g: Groups, ctx: Context) -> Built | None:
     return Built("DATE", base, mod)
 
 
+def day_range(g: Groups, ctx: Context) -> Built | None:
+    """ "1–3 July 1863", "July 1-3, 1863": TIMEX3 gives the first day; the interval runs to the last."""
+    month = _month(ctx.grammar, g.get("month") or g.get("month2"))
+    first, last, year = _int(g, "day") or _int(g, "day2"), _int(g, "last") or _int(g, "last2"), _int(g, "year")
+    if month is None or first is None or last is None or not first < last or not _valid_day(year, month, last):
+        return None
+    return Built("DATE", CalendarDate(year, month, first, last_day=last))
+
+
 #: The end of a range of days whose year is written once, after it: "-3, 1863", " and 25, 1999".
 _RANGE_END_YEAR = re.compile(r"(?:[–-]|[ \t]{1,3}(?:and|to|through|or)[ \t]{1,3})\d{1,2}(?:st|nd|rd|th)?,?[ \t]{1,3}(\d{4})(?!\d|,\d)")
 
