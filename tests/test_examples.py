@@ -93,13 +93,13 @@ _CONSOLE = re.compile(r"```console\n(.*?)```", re.DOTALL)
 
 
 def _console_examples() -> list[tuple[str, str, str]]:
-    """(page, command, printed output) for doc commands that use only repository files (the seeds)."""
+    """(page, command, printed output) for doc commands that use only repository files (seeds, examples)."""
     found = []
     for page in sorted((ROOT / "docs").glob("*.md")):
         for block in _CONSOLE.findall(page.read_text(encoding="utf-8")):
             for chunk in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
                 command, _, output = chunk.partition("\n")
-                if "seeds/" in command and output.strip():
+                if ("seeds/" in command or "examples/" in command) and output.strip():
                     found.append((page.name, command, output))
     return found
 
