@@ -1,7 +1,9 @@
 """The scanner's shortcuts give what the plain definitions give.
 
-`Grammar.word_starts` must find exactly the `WORD_START` matches that have
-candidate rules, and `Clauses` exactly what `tense_at` finds window by window.
+`Grammar.word_starts` must find every `WORD_START` match where `Grammar.rules_at`
+has rules to try (and none without candidate rules), those must keep every
+candidate rule that matches, and `Clauses` must find exactly what `tense_at`
+finds window by window.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import pytest
 
 from timeline.meaning import Tense
 from timeline.tagger import clause, load_grammar, scan
-from timeline.tagger.grammar import WORD_START, _alternation, digit_followers, second_key, word_key
+from timeline.tagger.grammar import WORD_START, _alternation, fold, followers, second_key, word_key
 
 _PIECES = (
     "Friday", "FRIDAY", "friday", "May", "MAY", "2022", "1990s", "the", "THE", "in", "last", "week", "Jan.",
@@ -36,13 +38,29 @@ def _keys(found: re.Match[str]) -> tuple[int, str, str | None]:
 
 
 @pytest.mark.parametrize("seed", range(3))
-def test_word_starts_are_the_word_starts_with_candidates(seed: int) -> None:
+def test_word_starts_have_every_word_start_with_rules_to_try(seed: int) -> None:
     grammar = load_grammar()
-    for text in _texts(seed, 400):
-        expected = [
-            keys for keys in map(_keys, WORD_START.finditer(text)) if grammar.candidates(keys[1], keys[2])
-        ]
-        assert [_keys(found) for found in grammar.word_starts(text)] == expected, text
+    for text in _texts(seed, 400) + _follower_texts(seed, 200):
+        folded = fold(text)
+        starts = list(map(_keys, WORD_START.finditer(folded)))
+        found = [_keys(found) for found in grammar.word_starts(text)]
+        with_rules = [_keys(w) for w in WORD_START.finditer(folded) if grammar.rules_at(w, folded)]
+        with_candidates = [keys for keys in starts if grammar.candidates(keys[1], keys[2])]
+        assert set(with_rules) <= set(found) <= set(with_candidates), text
+        assert found == sorted(found), text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_rules_to_try_are_candidates_and_keep_every_rule_that_matches(seed: int) -> None:
+    grammar = load_grammar()
+    for text in _texts(seed, 400) + _follower_texts(seed, 600):
+        folded = fold(text)
+        for found in WORD_START.finditer(folded):
+            candidates = grammar.candidates(*_keys(found)[1:])
+            tried = grammar.rules_at(found, folded)
+            assert [rule for rule in candidates if rule in tried] == list(tried), (text, found.start(1))
+            missed = [rule.name for rule in candidates if rule not in tried and rule.regex.match(text, found.start(1))]
+            assert missed == [], (text, found.start(1))
 
 
 def test_factored_alternation_prefers_the_longer_form() -> None:
@@ -81,34 +99,30 @@ def test_repeated_mentions_keep_their_tense() -> None:
     assert tenses == {("Friday", Tense.PAST), ("Monday", Tense.FUTURE)}
 
 
-_DIGIT_PIECES = (
+_FOLLOWER_PIECES = (
     "5", "1998", "12", "0", "3.5", "1,400", "2022-03-18", "10/12/2020", "\u0663", "1990s", "90", "24th",
     ".", ",", "-", "%", "'", "’", "/", ":", "s", "th", "st", "x", "$", "(", " ", " ", "  ", "\t", "\n", "\x0b",
     "\u00a0", "\u2003", "days", "DAYS", "Days", "day\u017f", "\u212aM", "years", "a.m.", "am", "PM", "million",
     "year-old", "-year", "-long", "o'clock", "in the morning", "times a", "times", "and a half", "to", "or",
     "more", "BC", "B.C.", "Jan", "January", "of", "quarter", "first", "1/2", "ago", "into the war",
-    "after the invasion", "per", "hours", "minutes", "weeks", "\u00e9t\u00e9", "y" * 70, "\u00b2",
+    "after the invasion", "per", "hours", "minutes", "weeks", "\u00e9t\u00e9", "y" * 70, "days\u00b2", "the", "The",
+    "a", "A", "an", "early", "mid", "late", "'90s", "’90s", "AD", "A.D.", "year", "years", "quarter", "ago",
+    "last", "next", "this", "week", "weeks'", "one", "two", "twenty-four", "hundred", "few", "couple of", "May",
+    "Friday", "noon", "since", "\u212a", "\u0130", "\u017f", "\x0c", " " * 70,
 )
 
 
-@pytest.mark.parametrize("seed", range(3))
-def test_digit_starts_keep_every_rule_that_matches(seed: int) -> None:
-    grammar = load_grammar()
-    assert grammar.digits is not None
+def _follower_texts(seed: int, count: int) -> list[str]:
     rng = random.Random(seed)
-    for _ in range(600):
-        pieces = rng.choices(_DIGIT_PIECES, k=rng.randrange(1, 12))
-        text = "".join(piece + rng.choice(("", "", " ", "  ")) for piece in pieces)
-        for found in WORD_START.finditer(text):
-            if word_key(found.group(1)) != "#":
-                continue
-            kept = grammar.digits.rules_at(text, found.start(1))
-            matching = [rule for rule in grammar.digits.every if rule.regex.match(text, found.start(1))]
-            assert [rule for rule in matching if rule not in kept] == [], (text, found.start(1))
+    texts = []
+    for _ in range(count):
+        pieces = rng.choices(_FOLLOWER_PIECES, k=rng.randrange(1, 12))
+        texts.append("".join(piece + rng.choice(("", "", " ", "  ")) for piece in pieces))
+    return texts
 
 
 @pytest.mark.parametrize(
-    ("pattern", "followers"),
+    ("pattern", "expected"),
     [
         (r"\d{1,4} (?:days?|weeks)(?![\w])", {"day", "days", "weeks"}),
         (r"\d{1,2}(?:st|th)(?=\W|$)", {"+s", "+t"}),
@@ -119,6 +133,22 @@ def test_digit_starts_keep_every_rule_that_matches(seed: int) -> None:
         (r"\d+ days", None),  # "days" may go on ("dayside")
     ],
 )
-def test_digit_followers(pattern: str, followers: set[str] | None) -> None:
-    found = digit_followers(pattern)
-    assert found == (None if followers is None else frozenset(followers))
+def test_followers_of_a_number(pattern: str, expected: set[str] | None) -> None:
+    assert followers(pattern, "#") == (None if expected is None else frozenset(expected))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first", "expected"),
+    [
+        (r"(?:the )?(?:early )?\d{4}s(?![\w])", "the", {"early", "#"}),
+        (r"(?:the )?(?:early )?\d{4}s(?![\w])", "early", {"#"}),
+        (r"an? (?:few|couple of) days(?![\w])", "a", {"few", "couple"}),
+        (r"an? (?:few|couple of) days(?![\w])", "an", {"few", "couple"}),
+        (r"the(?:ir|se)? days(?![\w])", "the", {"days"}),  # "their", "these" are other first words
+        (r"['’]\d0s(?![\w])", "'", {"+0", "+1", "+2", "+3", "+4", "+5", "+6", "+7", "+8", "+9"}),
+        (r"a\.m\.", "a", {"+."}),
+        (r"the(?:\s+\w+)?", "the", None),  # the match may end after "the"
+    ],
+)
+def test_followers_of_a_word(pattern: str, first: str, expected: set[str] | None) -> None:
+    assert followers(pattern, first) == (None if expected is None else frozenset(expected))

@@ -25,7 +25,7 @@ from timeline.meaning import (
 from timeline.mention import Mention
 from timeline.tagger.builders import BUILDERS, Built, Context
 from timeline.tagger.clause import analysing
-from timeline.tagger.grammar import Grammar, load_grammar, second_key, word_key
+from timeline.tagger.grammar import Grammar, fold, load_grammar
 from timeline.uncertain import UncertainTime
 
 if TYPE_CHECKING:
@@ -38,23 +38,19 @@ def _spans(grammar: Grammar, text: str) -> Iterator[tuple[int, int, str, Built]]
     """Raw matches: (start, end, rule name, Built), left to right, non-overlapping.
 
     At each word start only the rules that can begin with its first two words
-    are tried, in grammar order (at a digit, those that can go on with what
-    follows its number); the first that matches (and is not vetoed by its
-    builder) wins. `grammar.word_starts` skips the word starts where no rule
-    can begin.
+    and go on with what follows its first word (or number) are tried, in
+    grammar order (`grammar.rules_at`); the first that matches (and is not
+    vetoed by its builder) wins. `grammar.word_starts` skips the word starts
+    where no rule can be tried.
     """
     position = 0
-    candidates, digits = grammar.candidates, grammar.digits
-    for word in grammar.word_starts(text):
+    folded = fold(text)
+    rules_at = grammar.rules_at
+    for word in grammar.word_starts(text, folded):
         start_at = word.start(1)
         if start_at < position:
             continue
-        first = word_key(word.group(1))
-        if first == "#" and digits is not None:
-            rules = digits.rules_at(text, start_at)
-        else:
-            rules = candidates(first, second_key(word.group(2)))
-        for rule in rules:
+        for rule in rules_at(word, folded):
             match = rule.regex.match(text, start_at)
             if match is None:
                 continue

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["DigitDispatch", "Example", "Grammar", "Rule", "digit_followers", "load_grammar"]
+__all__ = ["Example", "Follow", "Grammar", "Rule", "fold", "followers", "load_grammar"]
 
 _WS = r"\s{1,3}"
 
@@ -83,30 +83,38 @@ class Grammar:
 
     `first_words` maps the first word a match can start with (lowercase
     letters, `#` for a digit, `'` for an apostrophe) to the rules that can
-    start with it; the scanner tries only those rules at that word.
-    `word_starts` finds the word starts where some rule can start (see
-    `trigger_pattern`), so that the scanner skips every other word in C.
-    `digits` narrows the rules of a digit by what follows its number.
+    start with it; `follow` narrows each of those to the rules that can go on
+    with what follows the first word (`Follow`), and `rules_at` gives the
+    rules the scanner tries at a word start. `word_starts` finds the word
+    starts where some rule can be tried (see `trigger_pattern`), so that the
+    scanner skips every other word in C.
     """
 
     rules: tuple[Rule, ...]
     tables: dict[str, dict[str, Any]]
     first_words: dict[str, dict[str, tuple[Rule, ...]]]
+    follow: dict[str, dict[str, Follow]]
     reference: date
     event_before: re.Pattern[str]
-    trigger: Trigger
-    trigger_ascii: Trigger
-    digits: DigitDispatch | None = None
 
-    def word_starts(self, text: str) -> Iterator[re.Match[str]]:
-        """`WORD_START` matches where some rule can start, left to right, on folded text.
+    @functools.cached_property
+    def trigger(self) -> Trigger:
+        """The trigger for any text (compiled on first use)."""
+        return Trigger.compile(self.follow, _UNICODE)
+
+    @functools.cached_property
+    def trigger_ascii(self) -> Trigger:
+        """The trigger for ASCII-only text (compiled on first use)."""
+        return Trigger.compile(self.follow, _ASCII)
+
+    def word_starts(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+        """`WORD_START` matches where some rule can be tried, left to right, on folded text.
 
         Offsets are those of `text`; the groups are folded words (same keys).
+        `folded` is `fold(text)`, when the caller has it.
         """
-        if text.isascii():
-            trigger, folded = self.trigger_ascii, text.lower()
-        else:
-            trigger, folded = self.trigger, text.translate(_FOLD)
+        trigger = self.trigger_ascii if text.isascii() else self.trigger
+        folded = fold(text) if folded is None else folded
         first = trigger.at_start.match(folded)
         if first is not None:
             yield first
@@ -122,6 +130,23 @@ class Grammar:
         if table is None:
             return ()
         return table.get(second or ANY) or table.get(ANY) or ()
+
+    def rules_at(self, word: re.Match[str], folded: str) -> tuple[Rule, ...]:
+        """The `candidates` of a `WORD_START` match on `folded` that can go on with what follows its first token."""
+        first = word_key(word.group(1))
+        table = self.follow.get(first)
+        if table is None:
+            return ()
+        follow = table.get(second_key(word.group(2)) or ANY)
+        if follow is None or not follow.every:
+            follow = table[ANY]
+        at = number_end(folded, word.start(1)) if first == "#" else word.end(1)
+        return follow.rules_after(folded, at)
+
+
+def fold(text: str) -> str:
+    """`text` with ASCII capitals (and the Kelvin sign) in lowercase; offsets and keys are kept (`_FOLD`)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
 #: Word starts the scanner looks at: a run of letters, a digit, or an apostrophe,
@@ -173,7 +198,7 @@ _ASCII = _Classes(before=r"[^A-Za-z0-9_\-/@#]", letter="[A-Za-z]", digit="[0-9]"
 
 @attrs.frozen
 class Trigger:
-    """`WORD_START` restricted to the word starts where `Grammar.candidates` finds rules.
+    """`WORD_START` restricted to the word starts where `Grammar.rules_at` finds rules.
 
     It runs on the folded text (`_FOLD`). `at_start` matches at position 0;
     `after` matches the character before a word start (so that the regex
@@ -185,36 +210,54 @@ class Trigger:
     after: re.Pattern[str]
 
     @classmethod
-    def compile(cls, first_words: dict[str, dict[str, tuple[Rule, ...]]], classes: _Classes) -> Trigger:
-        body = trigger_pattern(first_words, classes)
+    def compile(cls, follow: dict[str, dict[str, Follow]], classes: _Classes) -> Trigger:
+        body = trigger_pattern(follow, classes)
         return cls(re.compile(body), re.compile(f"{classes.before}(?={body})"))
 
 
-def trigger_pattern(first_words: dict[str, dict[str, tuple[Rule, ...]]], classes: _Classes = _UNICODE) -> str:
-    """`WORD_START` without its lookbehind, restricted to the word starts with candidate rules.
+def trigger_pattern(follow: dict[str, dict[str, Follow]], classes: _Classes = _UNICODE) -> str:
+    """`WORD_START` without its lookbehind, restricted to the word starts where `Grammar.rules_at` finds rules.
 
-    A lookahead tests the first word (and the second, for first words whose
-    rules all name their second word) against a trie of the dispatch keys, on
-    folded text. The test is exact for `word_key`/`second_key`: a letter of a
-    key matches every character whose `str.lower()` is that letter. The trie is
-    bounded by the longest key, so the scan stays linear.
+    A lookahead tests the first word against a trie of the dispatch keys, on
+    folded text, then what follows it: the second word, for first words whose
+    rules all name it, or what the rules that take any second word can go on
+    with (`Follow`). The test is exact for `word_key`/`second_key`: a letter of
+    a key matches every character whose `str.lower()` is that letter; what
+    follows may be tested loosely (`rules_at` decides). Every part is bounded,
+    so the scan stays linear.
     """
     alternatives = []
     letters: dict[str, str] = {}
     ends = f"(?!{classes.letter})"
-    for first, table in sorted(first_words.items()):
-        follow = "" if table[ANY] else _second_words((s for s in table if s != ANY), classes)
+    for first, table in sorted(follow.items()):
+        follow_test = _follow_test(first, table, classes)
         if first == "#":
-            alternatives.append(classes.digit + follow)
+            alternatives.append(classes.digit + follow_test)
         elif first == "'":
-            alternatives.append("['’]" + follow)
+            alternatives.append("['’]" + follow_test)
         else:
-            letters[first] = ends + follow
+            letters[first] = ends + follow_test
     if letters:
         alternatives.append(_trie(letters))
     body = "|".join(alternatives) or "(?!)"
     word = f"({classes.letter}+|{classes.digit})"
     return rf"(?=(?:{body})){word[:-1]}|['’])(?:(?={_GAP}{word})|)"
+
+
+def _follow_test(first: str, table: dict[str, Follow], classes: _Classes) -> str:
+    """What must follow `first` for `Grammar.rules_at` to find rules ('': anything)."""
+    anything = table[ANY]
+    if anything.any_follower or (first == "#" and anything.every):  # the trigger does not read numbers
+        return ""
+    tests = []
+    if len(table) > 1:
+        tests.append(_second_words((s for s in table if s != ANY), classes))
+    if anything.every:
+        tests.append(_followers_test(anything, classes))
+    test = f"(?:{'|'.join(tests)})" if tests else "(?!)"
+    if anything.every and len(first) > _SHORT_WORD and len(test) > _SHORT_TEST:
+        return ""  # a rarer word: its test would cost more to compile than it saves
+    return test
 
 
 def _second_words(seconds: Iterable[str], classes: _Classes) -> str:
@@ -231,6 +274,35 @@ def _second_words(seconds: Iterable[str], classes: _Classes) -> str:
     if not alternatives:
         return "(?!)"
     return f"(?={_GAP}(?:{'|'.join(alternatives)}))"
+
+
+#: A first word whose rules may go on with anything but its followers is tested on them in
+#: the trigger (the other word starts are skipped in C) when it is short, hence frequent in
+#: text ("the", "a"), or when its test is short; otherwise the trigger lets it through and
+#: `Grammar.rules_at` sorts its followers out. Tests make the trigger longer to compile.
+_SHORT_WORD, _SHORT_TEST = 3, 300
+
+
+def _followers_test(follow: Follow, classes: _Classes) -> str:
+    """A lookahead, on folded text, that holds wherever `follower_key` may find a key of `follow` or none."""
+    keys = set(follow.by_key)
+    words = {key: r"(?![^\W\d_])" for key in keys if key[0] in _LETTERS}
+    gap = rf"\s{{1,{_WORD_RUN - 1}}}+"  # possessive: what comes next is what follows the whole gap
+    glued = sorted(key[1:] for key in keys if key.startswith(GLUED) and len(key) == 2)
+    # Where `follower_key` gives up: a gap at its bound, or something not ASCII next or in the word.
+    if classes is _ASCII:
+        tests = [rf"\s{{{_WORD_RUN}}}"]
+    else:
+        tests = [rf"\s{{0,{_WORD_RUN - 1}}}+(?:\s|[a-z]{{0,{_WORD_RUN - 1}}}+[^\W\d_a-z]|[^\x00-\x7f])"]
+    if glued:
+        tests.append("[" + "".join(re.escape(c) for c in glued) + "]")
+    if words:
+        tests.append(gap + _trie(words))
+    if NUMBER in keys:
+        tests.append(gap + r"\d")
+    if OTHER in keys:
+        tests.append(gap + r"(?![^\W\d_]|\d)")
+    return f"(?={'|'.join(tests)})"
 
 
 def _trie(words: dict[str, str]) -> str:
@@ -269,52 +341,71 @@ def _lowercase_sources() -> dict[str, set[str]]:
     return sources
 
 
-#: What follows the number a match starts with (see `digit_followers`), besides a word:
+#: What follows the first token of a match (see `followers`), besides a lowercase word:
 GLUED = "+"  # no whitespace before the next character: "+" and that character
 NUMBER = "#"  # whitespace, then a digit
 OTHER = "?"  # whitespace, then neither a letter nor a digit
 
-#: The number a digit start reads: digit runs joined by single points or commas ("1,400", "2.5").
+#: A number is digit runs joined by single points or commas ("1,400", "2.5").
 _SEPARATORS = frozenset(".,")
-
 _DIGITS = frozenset("0123456789")
-_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
-#: Longest word `digit_followers` spells out before it gives up (the lexicon's are shorter).
+_LETTERS = frozenset(string.ascii_lowercase)
+_LETTER = re.compile(r"[^\W\d_]")
+#: Longest word `followers` spells out before it gives up (the lexicon's are shorter).
 _LONGEST_FOLLOWER = 40
 
 
 class _Anything(Exception):
-    """A match may go on with anything after its leading digits."""
+    """A match may go on with anything after its first token."""
 
 
-#: Reading states of `digit_followers`: before the match, in its number (`("separator", ".")` just
-#: after a point or comma), in the whitespace after it, or in the next word (`("word", letters so far)`).
-_State = tuple[str, ...]
+#: Reading states of `followers`: before the match; in its first word (`("first", letters read)`)
+#: or number (`("separator", ".")` just after a point or comma); just after that token; in the
+#: whitespace after it; in the next word (`("word", letters so far)`).
+_State = tuple[Any, ...]
 _START: _State = ("start",)
 _IN_DIGITS: _State = ("digits",)
+_AFTER: _State = ("after",)
 _IN_GAP: _State = ("gap",)
 
 
-def digit_followers(pattern: str) -> frozenset[str] | None:
-    """What can follow the ASCII digits a match of `pattern` starts with (None: anything).
+def followers(pattern: str, first: str) -> frozenset[str] | None:
+    """What can follow the first token of a match of `pattern` that starts with `first` (None: anything).
 
-    The number is as `_AFTER_DIGITS` reads it. A following word is its lowercase
-    letters; `NUMBER`, `GLUED` and `OTHER` name the rest. The reading follows
-    every path of the regex, ignoring lookarounds (paths may only be fewer),
-    except a lookahead that no letter follows, which ends the word; a
-    backreference reads whatever its group can. None when a match can end
-    before the word does, or when the pattern reads characters this analysis
-    does not spell out.
+    `first` is a dispatch key (`word_key`): a lowercase word, `#` for a number
+    (as `number_end` reads it) or `'` for an apostrophe. What follows is a
+    lowercase word after whitespace, or `NUMBER`, `GLUED` + a character, `OTHER`
+    (as `follower_key` reads it). The reading follows every path of the regex,
+    ignoring lookarounds (paths may only be fewer), except a lookahead that no
+    letter follows, which ends the word; a backreference reads whatever its
+    group can. None when a match can end before the word does, or when the
+    pattern reads characters this analysis does not spell out.
     """
     found: set[str] = set()
-    parsed = sre_parse.parse(pattern, re.IGNORECASE)
-    groups: dict[int, list] = {}
-    _collect_groups(list(parsed), groups)
+    items, groups = _parsed(pattern)
     try:
-        left = _advance(list(parsed), {_START}, found, groups)
+        left = _advance(items, {_START}, _Reading(first, found, groups))
     except _Anything:
         return None
     return None if left else frozenset(found)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(pattern: str) -> tuple[list, dict[int, list]]:
+    """The parse tree of a rule's regex, and the items of its numbered groups (read, never changed)."""
+    items = list(sre_parse.parse(pattern, re.IGNORECASE))
+    groups: dict[int, list] = {}
+    _collect_groups(items, groups)
+    return items, groups
+
+
+@attrs.frozen
+class _Reading:
+    """What `followers` reads for: the first token, the followers found so far, the regex's groups."""
+
+    first: str
+    found: set[str]
+    groups: dict[int, list]
 
 
 def _collect_groups(items: list, groups: dict[int, list]) -> None:
@@ -333,57 +424,69 @@ def _collect_groups(items: list, groups: dict[int, list]) -> None:
             _collect_groups(list(av[1]), groups)
 
 
-def _advance(items: list, states: set[_State], found: set[str], groups: dict[int, list]) -> set[_State]:
-    """The states after reading `items` from `states`; words read to their end go to `found`."""
+def _advance(items: list, states: set[_State], reading: _Reading) -> set[_State]:
+    """The states after reading `items` from `states`."""
     for op, av in items:
         if not states:
             break
-        states = _read_item(op, av, states, found, groups)
+        states = _read_item(op, av, states, reading)
     return states
 
 
-def _read_item(op: Any, av: Any, states: set[_State], found: set[str], groups: dict[int, list]) -> set[_State]:
+def _read_item(op: Any, av: Any, states: set[_State], reading: _Reading) -> set[_State]:
     if op in (sre.LITERAL, sre.IN):
         chars = {chr(av)} if op is sre.LITERAL else _class_chars(av)
-        if chars is None:
-            raise _Anything
-        return {after for state in states for char in chars if (after := _read_char(state, char.lower(), found))}
+        if chars is None or any(not c.isascii() and c.lower() != c.upper() for c in chars):
+            raise _Anything  # a class not spelled out, or a letter whose case folding is not ASCII's
+        return {after for state in states for char in chars if (after := _read_char(state, char.lower(), reading))}
     if op is sre.BRANCH:
-        return set().union(*(_advance(list(alternative), states, found, groups) for alternative in av[1]))
+        return set().union(*(_advance(list(alternative), states, reading) for alternative in av[1]))
     if op is sre.SUBPATTERN:
-        return _advance(list(av[3]), states, found, groups)
-    if op is sre.GROUPREF and av in groups:
-        return _advance(groups[av], states, found, groups)
+        return _advance(list(av[3]), states, reading)
+    if op is sre.GROUPREF and av in reading.groups:
+        return _advance(reading.groups[av], states, reading)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, high, inner = av
         for _ in range(low):
-            states = _advance(list(inner), states, found, groups)
+            states = _advance(list(inner), states, reading)
         reached, fresh, count = set(states), states, low
         while fresh and count < high:  # until no new state: each state reads on the same way
-            fresh = _advance(list(inner), fresh, found, groups) - reached
+            fresh = _advance(list(inner), fresh, reading) - reached
             reached |= fresh
             count += 1
         return reached
     if op in (sre.ASSERT, sre.ASSERT_NOT):
         if not _no_letter_next(op, av):
             return states
-        found.update(state[1] for state in states if state[0] == "word")
+        reading.found.update(state[1] for state in states if state[0] == "word")
         return {state for state in states if state[0] != "word"}
     if op is sre.AT:
         return states
     raise _Anything
 
 
-def _read_char(state: _State, char: str, found: set[str]) -> _State | None:
-    """The state after `char` (lowercase); None when the path ends (or never started with a digit)."""
-    where = state[0]
+def _read_char(state: _State, char: str, reading: _Reading) -> _State | None:
+    """The state after `char` (lowercase); None when the path ends (or does not start with `first`)."""
+    where, first, found = state[0], reading.first, reading.found
     if where == "start":
-        return _IN_DIGITS if char in _DIGITS else None
+        if first == "#":
+            return _IN_DIGITS if char in _DIGITS else None
+        if first == "'":
+            return _AFTER if char in "'’" else None
+        return ("first", 1) if char == first[0] else None
+    if where == "first":
+        if state[1] < len(first):
+            return ("first", state[1] + 1) if char == first[state[1]] else None
+        if _LETTER.match(char):
+            return None  # a longer first word
+        where = "after"
     if where == "digits":
         if char in _DIGITS:
             return _IN_DIGITS
         if char in _SEPARATORS:
             return ("separator", char)
+        where = "after"
+    if where == "after":
         if char.isspace():
             return _IN_GAP
         found.add(GLUED + char)
@@ -439,20 +542,45 @@ def _excludes_letters(op: Any, av: Any) -> bool:
     return chars is not None and not any(c.lower() in _LETTERS for c in chars)
 
 
-#: The number at a digit start (digit runs joined by single points or commas), then whitespace and
-#: a word, a digit or nothing. Bounded, so that a digit start costs little whatever follows; a
-#: number or word at its bound may go on (see `DigitDispatch.rules_at`).
+#: Bounds of what `number_end` and `follower_key` read, so that a start costs little whatever
+#: follows; a number, gap or word at its bound may go on, and keeps every rule.
 _NUMBER_RUN, _NUMBER_PARTS, _WORD_RUN = 20, 6, 64
-_AFTER_DIGITS = re.compile(
-    rf"[0-9]{{1,{_NUMBER_RUN}}}(?:[.,][0-9]{{1,{_NUMBER_RUN}}}){{0,{_NUMBER_PARTS}}}"
-    rf"(?:(\s{{1,{_WORD_RUN}}})([^\W\d_]{{1,{_WORD_RUN}}}|\d|)|)"
-)
+_NUMBER = re.compile(rf"[0-9]{{1,{_NUMBER_RUN}}}(?:[.,][0-9]{{1,{_NUMBER_RUN}}}){{0,{_NUMBER_PARTS}}}")
 _NUMBER_GOES_ON = re.compile(r"[.,]?[0-9]")
+_FOLLOWING = re.compile(rf"(\s{{1,{_WORD_RUN}}})([^\W\d_]{{1,{_WORD_RUN}}}|\d|)|")
+
+
+def number_end(folded: str, at: int) -> int | None:
+    """Where the number starting at `at` ends (None: a digit of another script, or beyond the bounds)."""
+    found = _NUMBER.match(folded, at)
+    if found is None or _NUMBER_GOES_ON.match(folded, found.end()):
+        return None
+    return found.end()
+
+
+def follower_key(folded: str, at: int) -> str | None:
+    """What follows a first token ending at `at`, as `followers` names it (None: unknown).
+
+    Anything not ASCII (where case folding and Unicode classes could disagree
+    with the analysis), and a gap at its bound, is unknown.
+    """
+    found = _FOLLOWING.match(folded, at)
+    gap, word = found.group(1, 2)  # type: ignore[union-attr]  # the empty branch always matches
+    if gap is None:
+        following = folded[at : at + 1]
+        return GLUED + following if following.isascii() else None
+    if len(gap) == _WORD_RUN:
+        return None
+    if not word:
+        return OTHER if folded[found.end() : found.end() + 1].isascii() else None  # type: ignore[union-attr]
+    if not word.isascii():
+        return None
+    return NUMBER if word.isdigit() else word.lower()
 
 
 @attrs.frozen
-class DigitDispatch:
-    """The rules of a digit start narrowed by what follows its number (see `digit_followers`).
+class Follow:
+    """Candidate rules narrowed by what follows the first token of a word start (see `followers`).
 
     `by_key` maps a follower to the rules that can go on with it, in rule order;
     `default` are the rules that can go on with anything; `every` all of them.
@@ -463,38 +591,22 @@ class DigitDispatch:
     default: tuple[Rule, ...]
 
     @classmethod
-    def of(cls, rules: tuple[Rule, ...]) -> DigitDispatch:
-        followers = [digit_followers(rule.regex.pattern) for rule in rules]
-        keys = set().union(*(f for f in followers if f is not None))
-        by_key = {
-            key: tuple(r for r, f in zip(rules, followers, strict=True) if f is None or key in f) for key in keys
-        }
-        return cls(rules, by_key, tuple(r for r, f in zip(rules, followers, strict=True) if f is None))
+    def of(cls, rules: tuple[Rule, ...], follows: list[frozenset[str] | None]) -> Follow:
+        """`follows[i]` are the followers of `rules[i]` (None: any)."""
+        pairs = list(zip(rules, follows, strict=True))
+        keys = set().union(*(f for f in follows if f is not None))
+        by_key = {key: tuple(r for r, f in pairs if f is None or key in f) for key in keys}
+        return cls(rules, by_key, tuple(r for r, f in pairs if f is None))
 
-    def rules_at(self, text: str, at: int) -> tuple[Rule, ...]:
-        """The rules that can match at `at`, a digit of `text`.
+    @property
+    def any_follower(self) -> bool:
+        """Whether some rule can go on with anything."""
+        return bool(self.default)
 
-        Anything not ASCII after the digits (where case folding and Unicode classes
-        could disagree with the analysis) keeps every rule.
-        """
-        found = _AFTER_DIGITS.match(text, at)
-        if found is None:
-            return self.every  # a digit of another script
-        gap, word = found.group(1, 2)
-        if gap is None:
-            end = found.end()
-            following = text[end : end + 1]
-            if not following.isascii() or _NUMBER_GOES_ON.match(text, end):
-                return self.every  # a digit of another script, or a number beyond the bound
-            return self.by_key.get(GLUED + following, self.default)
-        if len(gap) == _WORD_RUN:
-            return self.every
-        if not word:
-            following = text[found.end() : found.end() + 1]
-            return self.by_key.get(OTHER, self.default) if following.isascii() else self.every
-        if not word.isascii():
-            return self.every
-        return self.by_key.get(NUMBER if word.isdigit() else word.lower(), self.default)
+    def rules_after(self, folded: str, at: int | None) -> tuple[Rule, ...]:
+        """The rules that can go on with what follows `at`, the end of the first token (None: unknown)."""
+        key = None if at is None else follower_key(folded, at)
+        return self.every if key is None else self.by_key.get(key, self.default)
 
 
 class _Unbounded(Exception):
@@ -758,15 +870,22 @@ def load_grammar() -> Grammar:
         )
     event_before = re.compile(rf"({placeholders['EVENTNP']})(?:{_WS}has)?{_WS}$", re.IGNORECASE)
     dispatch = {first: _merge_any(seconds, rules) for first, seconds in first_words.items()}
-    digit_rules = dispatch.get("#", {})
-    digits = DigitDispatch.of(digit_rules[ANY]) if set(digit_rules) == {ANY} else None
+    follow = {first: _follow_table(first, table) for first, table in dispatch.items()}
     return Grammar(
         rules=tuple(rules),
         tables=tables,
         first_words=dispatch,
+        follow=follow,
         reference=date.fromisoformat(spec["reference"]),
         event_before=event_before,
-        trigger=Trigger.compile(dispatch, _UNICODE),
-        trigger_ascii=Trigger.compile(dispatch, _ASCII),
-        digits=digits,
     )
+
+
+def _follow_table(first: str, table: dict[str, tuple[Rule, ...]]) -> dict[str, Follow]:
+    """`Follow` of each second word's rules: those that take any second word are narrowed by their followers."""
+    anything = table[ANY]
+    follows = {rule.name: followers(rule.regex.pattern, first) for rule in anything}
+    return {
+        second: Follow.of(rules, [follows[rule.name] if rule in anything else None for rule in rules])
+        for second, rules in table.items()
+    }
