@@ -133,13 +133,16 @@ class Grammar:
 
     def rules_at(self, word: re.Match[str], folded: str) -> tuple[Rule, ...]:
         """The `candidates` of a `WORD_START` match on `folded` that can go on with what follows its first token."""
-        first = word_key(word.group(1))
+        token, second = word.group(1, 2)
+        first = word_key(token)
         table = self.follow.get(first)
         if table is None:
             return ()
-        follow = table.get(second_key(word.group(2)) or ANY)
+        follow = table.get(second if second.islower() else second_key(second)) if second else None
         if follow is None or not follow.every:
             follow = table[ANY]
+        if not follow.narrows:
+            return follow.every
         at = number_end(folded, word.start(1)) if first == "#" else word.end(1)
         return follow.rules_after(folded, at)
 
@@ -584,11 +587,13 @@ class Follow:
 
     `by_key` maps a follower to the rules that can go on with it, in rule order;
     `default` are the rules that can go on with anything; `every` all of them.
+    `narrows`: whether what follows can leave out some rule.
     """
 
     every: tuple[Rule, ...]
     by_key: dict[str, tuple[Rule, ...]]
     default: tuple[Rule, ...]
+    narrows: bool
 
     @classmethod
     def of(cls, rules: tuple[Rule, ...], follows: list[frozenset[str] | None]) -> Follow:
@@ -596,7 +601,8 @@ class Follow:
         pairs = list(zip(rules, follows, strict=True))
         keys = set().union(*(f for f in follows if f is not None))
         by_key = {key: tuple(r for r, f in pairs if f is None or key in f) for key in keys}
-        return cls(rules, by_key, tuple(r for r, f in pairs if f is None))
+        default = tuple(r for r, f in pairs if f is None)
+        return cls(rules, by_key, default, narrows=default != rules)
 
     @property
     def any_follower(self) -> bool:
@@ -718,6 +724,7 @@ def _class_chars(items: list) -> set[str] | None:
     return chars
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").split()).rstrip(".")
 
