@@ -138,7 +138,7 @@ class Grammar:
         table = self.follow.get(first)
         if table is None:
             return ()
-        follow = table.get(second if second.islower() else second_key(second)) if second else None
+        follow = table.get(second_key(second) or ANY) if second else None
         if follow is None or not follow.every:
             follow = table[ANY]
         if not follow.narrows:
