@@ -134,16 +134,17 @@ class Grammar:
     def rules_at(self, word: re.Match[str], folded: str) -> tuple[Rule, ...]:
         """The `candidates` of a `WORD_START` match on `folded` that can go on with what follows its first token."""
         token, second = word.group(1, 2)
-        first = word_key(token)
-        table = self.follow.get(first)
+        table = self.follow.get(token)  # a folded word that is a key is its own key
         if table is None:
-            return ()
-        follow = table.get(second_key(second) or ANY) if second else None
+            table = self.follow.get(word_key(token))
+            if table is None:
+                return ()
+        follow = (table.get(second) or table.get(second_key(second) or ANY)) if second else None
         if follow is None or not follow.every:
             follow = table[ANY]
         if not follow.narrows:
             return follow.every
-        at = number_end(folded, word.start(1)) if first == "#" else word.end(1)
+        at = number_end(folded, word.start(1)) if token.isdigit() else word.end(1)
         return follow.rules_after(folded, at)
 
 
