@@ -141,9 +141,20 @@ def _inflection(word: str, written: str, not_past: dict[str, int]) -> str | None
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _phrase_sizes() -> dict[str, tuple[int, ...]]:
+    """For each word a cue phrase starts with, the word counts of those phrases (up to four), longest first."""
+    sizes: dict[str, set[int]] = {}
+    for phrase in _cue_tables()[0]:
+        words = phrase.split()
+        if len(words) <= 4:
+            sizes.setdefault(words[0], set()).add(len(words))
+    return {word: tuple(sorted(counts, reverse=True)) for word, counts in sizes.items()}
+
+
 def _phrase_at(words: list[str], i: int, cues: dict[str, str]) -> tuple[int, str | None]:
     """The longest cue phrase (up to four words) starting at word `i`: (length, kind)."""
-    for size in (4, 3, 2, 1):
+    for size in _phrase_sizes().get(words[i], ()):
         if i + size <= len(words):
             kind = cues.get(" ".join(words[i : i + size]))
             if kind is not None:
@@ -352,7 +363,7 @@ def _words(written: list[str], text: str) -> list[str]:
 
 def _phrase_window(word: Callable[[int], str], i: int, count: int, cues: dict[str, str]) -> tuple[int, str | None]:
     """`_phrase_at` over the window's words."""
-    for size in (4, 3, 2, 1):
+    for size in _phrase_sizes().get(word(i), ()):
         if i + size <= count:
             kind = cues.get(" ".join(word(j) for j in range(i, i + size)))
             if kind is not None:
