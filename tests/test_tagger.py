@@ -401,3 +401,9 @@ def test_a_range_of_days_is_one_interval() -> None:
     assert (mention.text, mention.value) == ("1–3 July 1863", "1863-07-01")
     assert mention.time is not None
     assert (mention.time.earliest, mention.time.latest) == (date(1863, 7, 1), date(1863, 7, 3))
+
+
+def test_after_a_range_of_days_the_story_goes_on_from_its_last_day() -> None:
+    text = "On 4 June 1944 the weather broke. Paratroopers dropped on the night of 5–6 June, and troops landed at 6:30 a.m."
+    found = {m.text: m.value for m in tag(text, "2010-05-01", kind="narrative")}
+    assert found["6:30 a.m."] == "1944-06-06T06:30"

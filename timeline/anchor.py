@@ -637,7 +637,7 @@ def _updates_narrative(mention: Mention, resolved: Resolved, kind: str) -> bool:
     if _looks_back(mention.meaning):
         return False  # "the previous day", "two days earlier": a glance back; the story stays where it was
     if kind == "narrative":
-        return resolved.is_day or _has_explicit_year(mention.meaning)
+        return resolved.is_day or _has_explicit_year(mention.meaning) or _is_day_range(mention.meaning)
     if not resolved.is_day:
         return False
     if isinstance(mention.meaning, CalendarDate):
@@ -664,6 +664,10 @@ def _story_step(meaning: Meaning, narrative: date) -> date | None:
     return narrative + timedelta(weeks=int(weeks)) if weeks is not None and float(weeks).is_integer() else None
 
 
+def _is_day_range(meaning: Meaning) -> bool:
+    return isinstance(meaning, CalendarDate) and meaning.last_day is not None
+
+
 def _has_explicit_year(meaning: Meaning) -> bool:
     """A month, season, quarter or year written with its year ("June 1944", "1944")."""
     return isinstance(meaning, CalendarDate | CalendarSpan) and meaning.year is not None
@@ -687,8 +691,9 @@ def anchor_on_day(
         if stepped is not None:
             narrative, floor = stepped, stepped - timedelta(days=_STORY_SLACK_DAYS)
         elif resolved is not None and _updates_narrative(mention, resolved, kind):
-            assert resolved.earliest is not None
-            narrative = resolved.earliest
+            assert resolved.earliest is not None and resolved.latest is not None
+            # after a range of days ("the night of 5–6 June") the story goes on from its last day
+            narrative = resolved.latest if _is_day_range(mention.meaning) else resolved.earliest
             year_only = resolved.granularity is Granularity.YEAR
             floor = narrative if year_only else narrative - timedelta(days=_STORY_SLACK_DAYS)
         if resolved is not None and _names_period(mention, resolved):
