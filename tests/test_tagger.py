@@ -369,7 +369,8 @@ def test_the_story_steps_forward_not_back() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The battle was fought July 1-3, 1863, near Gettysburg.", ("July 1", "1863-07-01")),
+        ("The battle was fought July 1-3, 1863, near Gettysburg.", ("July 1-3, 1863", "1863-07-01")),
+        ("Talks were held on July 1 and 3, 1863, at the inn.", ("July 1", "1863-07-01")),
         ("The summit will be held on April 24 and 25, 1999.", ("April 24", "1999-04-24")),
     ],
 )
