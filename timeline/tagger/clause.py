@@ -188,9 +188,11 @@ class Clauses:
     ends inside a word re-tokenises just that edge, as `_cues` would.
     """
 
-    #: Expressions are analysed window by window until there is more than one per
-    #: this many characters; then cutting the whole text once costs less.
+    #: Expressions are analysed window by window until they come more than one per this
+    #: many characters (over the whole text, or over the text read so far once there are
+    #: `INDEX_AFTER` of them); then cutting the whole text once costs less.
     INDEX_SPACING = 100
+    INDEX_AFTER = 4
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -233,7 +235,8 @@ class Clauses:
         text = self.text
         if not self._built:
             self._calls += 1
-            if self._calls * self.INDEX_SPACING <= len(text):  # sparse windows cost less than the whole text
+            read = len(text) if self._calls <= self.INDEX_AFTER else start
+            if self._calls * self.INDEX_SPACING <= read:  # sparse windows cost less than the whole text
                 return _tense_in_windows(text, start, end)
             self._build()
         end = start + 1 if end is None else end
