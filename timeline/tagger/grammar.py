@@ -251,17 +251,14 @@ def trigger_pattern(follow: dict[str, dict[str, Follow]], classes: _Classes = _U
 def _follow_test(first: str, table: dict[str, Follow], classes: _Classes) -> str:
     """What must follow `first` for `Grammar.rules_at` to find rules ('': anything)."""
     anything = table[ANY]
-    if anything.any_follower or (first == "#" and anything.every):  # the trigger does not read numbers
-        return ""
+    if anything.every and (anything.any_follower or first == "#" or len(first) > _SHORT_WORD):
+        return ""  # some rule goes on with anything; the trigger does not read numbers; a rarer word
     tests = []
     if len(table) > 1:
         tests.append(_second_words((s for s in table if s != ANY), classes))
     if anything.every:
         tests.append(_followers_test(anything, classes))
-    test = f"(?:{'|'.join(tests)})" if tests else "(?!)"
-    if anything.every and len(first) > _SHORT_WORD and len(test) > _SHORT_TEST:
-        return ""  # a rarer word: its test would cost more to compile than it saves
-    return test
+    return f"(?:{'|'.join(tests)})" if tests else "(?!)"
 
 
 def _second_words(seconds: Iterable[str], classes: _Classes) -> str:
@@ -280,11 +277,11 @@ def _second_words(seconds: Iterable[str], classes: _Classes) -> str:
     return f"(?={_GAP}(?:{'|'.join(alternatives)}))"
 
 
-#: A first word whose rules may go on with anything but its followers is tested on them in
-#: the trigger (the other word starts are skipped in C) when it is short, hence frequent in
-#: text ("the", "a"), or when its test is short; otherwise the trigger lets it through and
-#: `Grammar.rules_at` sorts its followers out. Tests make the trigger longer to compile.
-_SHORT_WORD, _SHORT_TEST = 3, 300
+#: A first word whose rules take any second word but not any follower is tested on its followers
+#: in the trigger (the other word starts are skipped in C) when it is short, hence frequent in
+#: text ("the", "a", "an", an apostrophe); a longer one is let through, and `Grammar.rules_at`
+#: sorts its followers out. Each test makes the trigger longer to compile.
+_SHORT_WORD = 3
 
 
 def _followers_test(follow: Follow, classes: _Classes) -> str:
