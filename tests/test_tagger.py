@@ -144,6 +144,8 @@ def test_no_false_positive(text: str) -> None:
         ("The leaders said on Monday that talks failed.", "2022-03-14", Tense.PAST),
         ("The winner will be named on Monday.", "2022-03-21", Tense.FUTURE),
         ("The winner was named on Monday.", "2022-03-14", Tense.PAST),
+        ("The dividend will be paid on Monday.", "2022-03-21", Tense.FUTURE),
+        ("The team will fly out (on Monday), its coach said.", "2022-03-21", Tense.FUTURE),
     ],
 )
 def test_tense_decides_weekday(text: str, value: str, tense: Tense) -> None:
@@ -408,3 +410,9 @@ def test_after_a_range_of_days_the_story_goes_on_from_its_last_day() -> None:
     text = "On 4 June 1944 the weather broke. Paratroopers dropped on the night of 5–6 June, and troops landed at 6:30 a.m."
     found = {m.text: m.value for m in tag(text, "2010-05-01", kind="narrative")}
     assert found["6:30 a.m."] == "1944-06-06T06:30"
+
+
+def test_a_parenthesis_takes_the_tense_around_it() -> None:
+    text = "The father will leave at 4 in the morning (4 a.m. Thursday), Castro said."
+    found = {m.text: m.value for m in tag(text, date(2022, 3, 16))}  # a Wednesday
+    assert found["4 a.m. Thursday"] == "2022-03-17T04:00"  # "will leave", not "said"

@@ -78,11 +78,18 @@ def _tense_in_windows(text: str, start: int, end: int | None = None) -> Tense:
     end = start + 1 if end is None else end
     lo, hi = clause_bounds(text, start, end)
     found = _nearest_cue(text, start, end, lo, hi)
+    if found is None and _parenthesised(text, lo, hi):
+        found = _nearest_cue(text, start, end, *clause_bounds(text, lo - 1, hi + 1))
     if found is None:
         found = _nearest_cue(text, start, end, *clause_bounds(text, start, end, 200, _SENTENCE))
     if found is not None:
         return found
     return Tense.PRESENT if text[lo:start].strip() or text[end:hi].strip() else Tense.UNKNOWN
+
+
+def _parenthesised(text: str, lo: int, hi: int) -> bool:
+    """Whether the clause `[lo, hi)` is a parenthesis ("at 4 in the morning (4 a.m. Thursday)"): it takes the tense around it."""
+    return text[lo - 1 : lo] == "(" and text[hi : hi + 1] == ")"
 
 
 def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> Tense | None:
@@ -115,7 +122,10 @@ def _cues(text: str, lo: int, hi: int, at_start: bool = False) -> Iterator[tuple
             continue
         word = words[i]
         size, kind = _phrase_at(words, i, cues) if word in starters else (1, None)
-        if kind is None and not (i and words[i - 1] in _PASSIVE_AUXILIARIES):
+        passive = i > 0 and words[i - 1] in _PASSIVE_AUXILIARIES
+        if passive and size == 1 and kind == "past":
+            kind = None  # "will be paid": the auxiliary's tense, not the participle's
+        if kind is None and not passive:
             kind = _inflection(word, written[i], not_past)  # "will be named": "will" decides
         if kind in _TENSES:
             if offsets is None:
@@ -242,6 +252,8 @@ class Clauses:
         end = start + 1 if end is None else end
         lo, hi = self._clause(start, end)
         found = self._nearest_cue(start, end, lo, hi)
+        if found is None and _parenthesised(text, lo, hi):
+            found = self._nearest_cue(start, end, *self._clause(lo - 1, hi + 1))
         if found is None:
             found = self._nearest_cue(start, end, *clause_bounds(text, start, end, 200, _SENTENCE))
         if found is not None:
@@ -335,7 +347,10 @@ class Clauses:
                 in_middle = i < n_head + n_middle
             current = word(i)
             size, kind = _phrase_window(word, i, count, cues) if current in starters else (1, None)
-            if kind is None and not (i and word(i - 1) in _PASSIVE_AUXILIARIES):
+            passive = i > 0 and word(i - 1) in _PASSIVE_AUXILIARIES
+            if passive and size == 1 and kind == "past":
+                kind = None  # "will be paid"
+            if kind is None and not passive:
                 kind = kinds.get(written[first + i - n_head]) if in_middle else _inflection(current, token(i)[3], not_past)
             if kind in _TENSES:
                 yield token(i)[0] if at_start else token(i + size - 1)[1], _TENSES[kind]
