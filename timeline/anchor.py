@@ -9,13 +9,13 @@ latest explicit date before the expression.
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import attrs
-import pendulum
 
 from timeline.meaning import (
     Anchor,
@@ -66,8 +66,9 @@ class Resolved:
 
 
 def _add_months(day: date, months: int) -> date:
-    moved = pendulum.Date(day.year, day.month, day.day).add(months=months)
-    return date(moved.year, moved.month, moved.day)  # a plain date, never a pendulum subclass
+    """`day` moved by whole months, kept inside the month it lands in (Jan. 31 + 1 month = Feb. 28)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _month_bounds(year: int, month: int) -> tuple[date, date]:

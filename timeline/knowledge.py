@@ -320,6 +320,8 @@ class KnowledgeBase:
     _by_id: Mapping[str, ReferenceEvent] = attrs.field(init=False, repr=False, eq=False)
     _domain: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     _generic: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    #: The domain names as `_PROPER_WORD` finds them, in one regex ("Kyiv|Ukraine|..."): None without names.
+    _domain_words: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
     #: The bases this one was merged from: each judges its own domain.
     parts: tuple[KnowledgeBase, ...] = attrs.field(default=(), repr=False, eq=False, kw_only=True)
 
@@ -334,6 +336,13 @@ class KnowledgeBase:
     @_domain.default
     def _build_domain(self) -> frozenset[str]:
         return _domain_names(self.events)
+
+    @_domain_words.default
+    def _build_domain_words(self) -> re.Pattern[str] | None:
+        if not self._domain:
+            return None
+        names = "|".join(sorted((re.escape(name.capitalize()) for name in self._domain), key=len, reverse=True))
+        return re.compile(_PROPER_WORD.pattern.replace("[A-Z][a-z]+", f"(?:{names})", 1))
 
     @_generic.default
     def _build_generic(self) -> frozenset[str]:
@@ -355,10 +364,14 @@ class KnowledgeBase:
         "the invasion" would be some other invasion. A base without recurring
         proper names (anchors learned from a corpus) covers every text.
         """
-        if not self._domain:
+        if self._domain_words is None:
             return True
-        words = {w.lower() for w in _PROPER_WORD.findall(text[:20000])}
-        return len(words & self._domain) >= 2
+        seen: set[str] = set()
+        for found in self._domain_words.finditer(text, 0, 20000):
+            seen.add(found.group())
+            if len(seen) >= 2:
+                return True
+        return False
 
     @classmethod
     def empty(cls) -> KnowledgeBase:
