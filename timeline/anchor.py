@@ -549,7 +549,7 @@ def _event_anchored(meaning: EventAnchored, frame: Frame) -> Resolved | None:
     event = _reference_event(meaning, frame.knowledge)
     fallback_value = (
         duration_value(meaning.amount, meaning.unit)
-        if meaning.relation is not EventRelation.ORDINAL
+        if meaning.relation is not EventRelation.ORDINAL and not meaning.point
         else "XXXX-XX-XX"
     )
     if meaning.relation is EventRelation.SINCE:
@@ -568,7 +568,7 @@ def _event_anchored(meaning: EventAnchored, frame: Frame) -> Resolved | None:
         return Resolved(lo.isoformat(), lo, max(lo, hi))
     sign = -1 if meaning.relation is EventRelation.BEFORE else 1
     day = _shift_days(event.date, sign * meaning.amount, meaning.unit)
-    if meaning.relation is EventRelation.ANNIVERSARY:
+    if meaning.relation is EventRelation.ANNIVERSARY or meaning.point:
         return Resolved(day.isoformat(), day, day)
     return Resolved(fallback_value, day, day)
 

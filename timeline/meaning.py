@@ -259,6 +259,7 @@ class EventAnchored:
     relation: EventRelation
     amount: float | None = None
     unit: Unit = Unit.DAY
+    point: bool = False  # "the day after the vote" names that day (a DATE), "a day after" a distance
 
 
 Meaning = (

@@ -656,12 +656,19 @@ def shift_in(g: Groups, ctx: Context) -> Built | None:
 _NARRATIVE_PARTS = {"morning": "MO", "evening": "EV", "night": "NI", "afternoon": "AF"}
 
 
+#: The event after "the day before/after": a noun phrase or a clause up to the next punctuation.
+_EVENT_AFTER = re.compile(r"[ \t]{1,3}((?:the|a|an|his|her|their|its|[a-z]+)\b[^.,;:!?\n\"“”()]{2,80}?)(?=[.,;:!?\n\"“”()]|$)")
+
+
 def narrative_day(g: Groups, ctx: Context) -> Built | None:
     phrase = " ".join(ctx.text[ctx.start : ctx.end].lower().split())
-    if phrase.startswith("the day before"):
-        return Built("DATE", Relative(Unit.DAY, -1, Anchor.NARRATIVE))
-    if phrase.startswith("the day after"):
-        return Built("DATE", Relative(Unit.DAY, 1, Anchor.NARRATIVE))
+    if phrase.startswith(("the day before", "the day after")):
+        before = phrase.startswith("the day before")
+        event = _EVENT_AFTER.match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 90))
+        if event is not None:  # "the day before the vote": counted from the vote, not from the story
+            relation = EventRelation.BEFORE if before else EventRelation.AFTER
+            return Built("DATE", EventAnchored(event.group(1), relation, 1.0, Unit.DAY, point=True), event=event.group(1))
+        return Built("DATE", Relative(Unit.DAY, -1 if before else 1, Anchor.NARRATIVE))
     words = phrase.split()
     noun = words[-1]
     if phrase.startswith(("that ", "later that", "earlier that")) or words[1] == "same":
