@@ -209,6 +209,17 @@ def event_ordinal(g: Groups, ctx: Context) -> Built | None:
     return Built("DATE", meaning, event=event)
 
 
+_WEEK_POSITIONS = {"first": "START", "opening": "START", "last": "END", "final": "END", "closing": "END"}
+
+
+def week_of_month(g: Groups, ctx: Context) -> Built | None:
+    """ "The last week of March 1945": the month, its part in `mod` (a week has no value of its own inside a month)."""
+    month = _month(ctx.grammar, g.get("month"))
+    if month is None:
+        return None
+    return Built("DATE", CalendarDate(_int(g, "year"), month), _WEEK_POSITIONS.get((g.get("pos") or "").lower(), "MID"))
+
+
 def event_since(g: Groups, ctx: Context) -> Built | None:
     event = _event(g.get("event") or g.get("event2")) or ""
     return Built("DURATION", EventAnchored(event, EventRelation.SINCE), event=event)
