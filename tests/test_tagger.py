@@ -416,3 +416,16 @@ def test_a_parenthesis_takes_the_tense_around_it() -> None:
     text = "The father will leave at 4 in the morning (4 a.m. Thursday), Castro said."
     found = {m.text: m.value for m in tag(text, date(2022, 3, 16))}  # a Wednesday
     assert found["4 a.m. Thursday"] == "2022-03-17T04:00"  # "will leave", not "said"
+
+
+def test_a_history_moves_on_with_the_seasons_it_names_but_not_with_its_deadlines() -> None:
+    text = (
+        "By mid-1942 Japan controlled the Pacific. The following spring the offensive resumed; that autumn it "
+        "stalled. In 1916 the Germans attacked Verdun, and the fighting continued until December. The British "
+        "opened the Somme offensive on 1 July."
+    )
+    found = {m.text: m.value for m in tag(text, "2010-05-01", kind="narrative")}
+    assert found["The following spring"] == "1943-SP"
+    assert found["that autumn"] == "1943-FA"  # the story is in 1943 now
+    assert found["December"] == "1916-12"
+    assert found["1 July"] == "1916-07-01"  # "until December" did not move the story

@@ -629,16 +629,20 @@ def _names_other_year(meaning: Meaning, publication: date | None) -> bool:
 def _updates_narrative(mention: Mention, resolved: Resolved, kind: str) -> bool:
     """Whether an expression moves the story's time (the anchor of "two days later").
 
-    In a narrative every dated day does, and so does an explicit month, season
-    or year ("in June 1944"): the story moves to its start. In news only dates
-    that cannot have been guessed wrong do.
+    In a narrative every dated day does, and so does a month, season or year
+    ("in June 1944", "the following spring"): the story moves to its start.
+    In news only dates that cannot have been guessed wrong do.
     """
     if mention.kind not in ("DATE", "TIME") or resolved.earliest is None:
         return False
     if _looks_back(mention.meaning):
         return False  # "the previous day", "two days earlier": a glance back; the story stays where it was
     if kind == "narrative":
-        return resolved.is_day or _has_explicit_year(mention.meaning) or _is_day_range(mention.meaning)
+        if isinstance(mention.meaning, CalendarDate) and mention.meaning.target:
+            return False  # "the fighting continued until December": where it ends, not where the story is
+        return resolved.granularity not in (Granularity.DECADE, Granularity.CENTURY) and not isinstance(
+            mention.meaning, Reference | Duration
+        )
     if not resolved.is_day:
         return False
     if isinstance(mention.meaning, CalendarDate):
