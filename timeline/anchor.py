@@ -673,11 +673,6 @@ def _is_day_range(meaning: Meaning) -> bool:
     return isinstance(meaning, CalendarDate) and meaning.last_day is not None
 
 
-def _has_explicit_year(meaning: Meaning) -> bool:
-    """A month, season, quarter or year written with its year ("June 1944", "1944")."""
-    return isinstance(meaning, CalendarDate | CalendarSpan) and meaning.year is not None
-
-
 def anchor_on_day(
     mentions: Sequence[Mention],
     publication: date,
