@@ -16,6 +16,7 @@ from timeline.meaning import (
     CalendarDate,
     CalendarSpan,
     ClockTime,
+    EventAnchored,
     Meaning,
     PartOfDay,
     Tense,
@@ -124,9 +125,18 @@ def tag(
     if not isinstance(reference, UncertainTime):
         reference = parse_day(reference)
     base = _knowledge(knowledge)
-    if base is not None and len(text) >= _JUDGE_DOMAIN_FROM:
+    if base is not None and not any(_counts_from_event(m.meaning) for m in mentions):
+        base = None  # only event-anchored expressions consult it: no need to judge the text's subject
+    elif base is not None and len(text) >= _JUDGE_DOMAIN_FROM:
         base = base.relevant_to(text)  # a chronology of one war says nothing about unrelated articles
     return anchor_mentions(mentions, reference, kind, base)
+
+
+def _counts_from_event(meaning: Meaning | None) -> bool:
+    """Whether a meaning (or the day it is a time of) counts from a named event."""
+    if isinstance(meaning, PartOfDay | ClockTime):
+        return _counts_from_event(meaning.base)
+    return isinstance(meaning, EventAnchored)
 
 
 def _knowledge(knowledge: KnowledgeBase | bool | None) -> KnowledgeBase | None:
