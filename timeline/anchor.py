@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -84,13 +84,6 @@ def _week_bounds(day: date) -> tuple[date, date]:
 def _week_value(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year:04d}-W{week:02d}"
-
-
-def _safe(function: Callable[[], Resolved | None]) -> Resolved | None:
-    try:
-        return function()
-    except (OverflowError, ValueError):
-        return None  # beyond the calendar (year 0, year 10000): unknown
 
 
 def _narrow(resolved: Resolved, mod: str | None) -> Resolved:
@@ -275,7 +268,10 @@ class Frame:
 
 def resolve(meaning: Meaning, frame: Frame, mod: str | None = None) -> Resolved | None:
     """A meaning on the calendar, or None if it names no calendar time."""
-    resolved = _safe(lambda: _resolve(meaning, frame))
+    try:
+        resolved = _resolve(meaning, frame)
+    except (OverflowError, ValueError):
+        return None  # beyond the calendar (year 0, year 10000): unknown
     return _narrow(resolved, mod) if resolved is not None else None
 
 
@@ -745,9 +741,7 @@ def anchor_mentions(
             granularity = resolved.granularity
             _spread(mixture, resolved.earliest, resolved.latest, weight)
         time = _mixture_time(mixture, granularity, at_mode) if mention.kind in ("DATE", "TIME") or mixture else None
-        anchored.append(
-            attrs.evolve(mention, value=at_mode.value if at_mode else _unknown_value(mention), time=time)
-        )
+        anchored.append(mention.anchored(at_mode.value if at_mode else _unknown_value(mention), time))
     return anchored
 
 
@@ -757,7 +751,7 @@ def _with_resolution(mention: Mention, resolved: Resolved | None) -> Mention:
     time = None
     if resolved.earliest is not None and resolved.latest is not None:
         time = UncertainTime.uniform(resolved.earliest, resolved.latest, resolved.granularity)
-    return attrs.evolve(mention, value=resolved.value, time=time)
+    return mention.anchored(resolved.value, time)
 
 
 #: Two references far apart: a value equal under both does not depend on publication.

@@ -42,6 +42,22 @@ class Mention:
         if not 0 <= self.start < value:
             raise ValueError(f"bad span [{self.start}, {value})")
 
+    def anchored(self, value: str | None, time: UncertainTime | None) -> Mention:
+        """This mention with its TIMEX3 value and calendar interval (as `attrs.evolve`, at half its cost)."""
+        return Mention(
+            start=self.start,
+            end=self.end,
+            text=self.text,
+            kind=self.kind,
+            meaning=self.meaning,
+            rule=self.rule,
+            tense=self.tense,
+            mod=self.mod,
+            value=value,
+            time=time,
+            event=self.event,
+        )
+
     def timex(self) -> dict[str, object]:
         """The TIMEX3 record used by `timeline tag --format jsonl`."""
         record: dict[str, object] = {
