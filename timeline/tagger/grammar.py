@@ -144,8 +144,13 @@ class Grammar:
             follow = table[ANY]
         if not follow.narrows:
             return follow.every
-        at = number_end(folded, word.start(1)) if token.isdigit() else word.end(1)
-        return follow.rules_after(folded, at)
+        if token.isdigit():
+            key = number_follower(folded, word.start(1))
+        elif second is not None and len(second) < _WORD_RUN:
+            key = word_follower(second)  # the trigger read it: a word (or digit) after a short gap
+        else:
+            key = follower_key(folded, word.end(1))
+        return follow.after(key)
 
 
 def fold(text: str) -> str:
@@ -374,7 +379,7 @@ def followers(pattern: str, first: str) -> frozenset[str] | None:
     """What can follow the first token of a match of `pattern` that starts with `first` (None: anything).
 
     `first` is a dispatch key (`word_key`): a lowercase word, `#` for a number
-    (as `number_end` reads it) or `'` for an apostrophe. What follows is a
+    (as `number_follower` reads it) or `'` for an apostrophe. What follows is a
     lowercase word after whitespace, or `NUMBER`, `GLUED` + a character, `OTHER`
     (as `follower_key` reads it). The reading follows every path of the regex,
     ignoring lookarounds (paths may only be fewer), except a lookahead that no
@@ -543,20 +548,15 @@ def _excludes_letters(op: Any, av: Any) -> bool:
     return chars is not None and not any(c.lower() in _LETTERS for c in chars)
 
 
-#: Bounds of what `number_end` and `follower_key` read, so that a start costs little whatever
+#: Bounds of what `number_follower` and `follower_key` read, so that a start costs little whatever
 #: follows; a number, gap or word at its bound may go on, and keeps every rule.
 _NUMBER_RUN, _NUMBER_PARTS, _WORD_RUN = 20, 6, 64
 _NUMBER = re.compile(rf"[0-9]{{1,{_NUMBER_RUN}}}(?:[.,][0-9]{{1,{_NUMBER_RUN}}}){{0,{_NUMBER_PARTS}}}")
 _NUMBER_GOES_ON = re.compile(r"[.,]?[0-9]")
 _FOLLOWING = re.compile(rf"(\s{{1,{_WORD_RUN}}})([^\W\d_]{{1,{_WORD_RUN}}}|\d|)|")
-
-
-def number_end(folded: str, at: int) -> int | None:
-    """Where the number starting at `at` ends (None: a digit of another script, or beyond the bounds)."""
-    found = _NUMBER.match(folded, at)
-    if found is None or _NUMBER_GOES_ON.match(folded, found.end()):
-        return None
-    return found.end()
+#: A number (digit runs joined by single points or commas, not going on past the bounds), then what
+#: follows it as `follower_key` reads it.
+_NUMBER_FOLLOWING = re.compile(rf"{_NUMBER.pattern}(?!{_NUMBER_GOES_ON.pattern})(?:{_FOLLOWING.pattern})")
 
 
 def follower_key(folded: str, at: int) -> str | None:
@@ -566,14 +566,31 @@ def follower_key(folded: str, at: int) -> str | None:
     with the analysis), and a gap at its bound, is unknown.
     """
     found = _FOLLOWING.match(folded, at)
-    gap, word = found.group(1, 2)  # type: ignore[union-attr]  # the empty branch always matches
+    assert found is not None  # the empty branch always matches
+    return _follower(folded, found)
+
+
+def number_follower(folded: str, at: int) -> str | None:
+    """`follower_key` after the number starting at `at` (None: unknown, or a number beyond the bounds)."""
+    found = _NUMBER_FOLLOWING.match(folded, at)
+    return None if found is None else _follower(folded, found)
+
+
+def _follower(folded: str, found: re.Match[str]) -> str | None:
+    """`follower_key` from a `_FOLLOWING` match (at its end, when it read nothing)."""
+    gap, word = found.group(1, 2)
     if gap is None:
-        following = folded[at : at + 1]
+        following = folded[found.end() : found.end() + 1]
         return GLUED + following if following.isascii() else None
     if len(gap) == _WORD_RUN:
         return None
     if not word:
-        return OTHER if folded[found.end() : found.end() + 1].isascii() else None  # type: ignore[union-attr]
+        return OTHER if folded[found.end() : found.end() + 1].isascii() else None
+    return word_follower(word)
+
+
+def word_follower(word: str) -> str | None:
+    """`follower_key` of a word or digit after whitespace shorter than `_WORD_RUN` (None: not ASCII)."""
     if not word.isascii():
         return None
     return NUMBER if word.isdigit() else word.lower()
@@ -607,9 +624,8 @@ class Follow:
         """Whether some rule can go on with anything."""
         return bool(self.default)
 
-    def rules_after(self, folded: str, at: int | None) -> tuple[Rule, ...]:
-        """The rules that can go on with what follows `at`, the end of the first token (None: unknown)."""
-        key = None if at is None else follower_key(folded, at)
+    def after(self, key: str | None) -> tuple[Rule, ...]:
+        """The rules that can go on with the follower `key` of the first token (None: unknown)."""
         return self.every if key is None else self.by_key.get(key, self.default)
 
 
