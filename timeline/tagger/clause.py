@@ -116,11 +116,9 @@ def _cues(text: str, lo: int, hi: int, at_start: bool = False) -> Iterator[tuple
     words = _words(written, window)
     offsets: list[int] | None = None
     after = 0  # a cue phrase takes its words: the next cue starts after it
-    cue_like = map(or_, map(starters.__contains__, words), map(str.endswith, words, repeat(_INFLECTED)))
-    for i in compress(itertools.count(), cue_like):
-        if i < after:
+    for i, word in enumerate(words):  # a window holds a few words: a plain loop costs least
+        if i < after or not (word in starters or word.endswith(_INFLECTED)):
             continue
-        word = words[i]
         size, kind = _phrase_at(words, i, cues) if word in starters else (1, None)
         passive = i > 0 and words[i - 1] in _PASSIVE_AUXILIARIES
         if passive and size == 1 and kind == "past":
