@@ -429,3 +429,10 @@ def test_a_history_moves_on_with_the_seasons_it_names_but_not_with_its_deadlines
     assert found["that autumn"] == "1943-FA"  # the story is in 1943 now
     assert found["December"] == "1916-12"
     assert found["1 July"] == "1916-07-01"  # "until December" did not move the story
+
+
+def test_a_range_of_years_with_a_short_end_is_one_interval() -> None:
+    (mention,) = tag("Veterans of the 1914-18 war gathered.", REFERENCE)
+    assert (mention.text, mention.value) == ("1914-18", "1914")
+    assert mention.time is not None
+    assert (mention.time.earliest, mention.time.latest) == (date(1914, 1, 1), date(1918, 12, 31))

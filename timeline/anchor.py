@@ -452,6 +452,8 @@ def _calendar(meaning: CalendarDate, frame: Frame) -> Resolved | None:
     if year is None:
         assert month is not None
         year = _year_of(month, day, meaning, ref, tense, frame)
+    if month is None and meaning.last_year is not None:
+        return Resolved(f"{year:04d}", date(year, 1, 1), date(meaning.last_year, 12, 31), Granularity.YEAR)
     if month is None:
         return _year(year)
     if day is None:

@@ -122,6 +122,7 @@ class CalendarDate:
     bc: bool = False  # a year Before Christ ("15 March 44 BC"): written BC0044-03-15, off our calendar
     from_story: bool = False  # `direction` counts from the period last named ("the following August")
     last_day: int | None = None  # a range of days ("1–3 July 1863"): the value names the first
+    last_year: int | None = None  # a range of years ("the 1914-18 war"): the value names the first
 
 
 @attrs.frozen

@@ -438,6 +438,18 @@ def year(g: Groups, ctx: Context) -> Built | None:
 
 
 
+def year_range(g: Groups, ctx: Context) -> Built | None:
+    """ "The 1914-18 war": the first year's value, an interval to the end of the last.
+
+    A range written with both years in full ("1939–1945") stays two expressions.
+    """
+    first = _int(g, "year") or 0
+    last = first // 100 * 100 + (_int(g, "last") or 0)
+    if not first < last <= first + 99 or first < _EARLIEST_BARE_YEAR:
+        return None  # "1998-09" is a month; "1950-49" no range
+    return Built("DATE", CalendarDate(first, last_year=last))
+
+
 def prefixed_year(g: Groups, ctx: Context) -> Built | None:
     """ "The post-1959 politics", "pre-2014 borders": the year the period is measured from."""
     return Built("DATE", CalendarDate(_int(g, "year")))
