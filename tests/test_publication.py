@@ -218,3 +218,10 @@ def test_scattered_corpus_has_low_cohesion() -> None:
     corpus = [e for e in context.evidence if e.kind == "corpus"]
     cohesion = float(corpus[0].description.rsplit("cohesion ", 1)[1].rstrip(")"))
     assert cohesion < 0.5
+
+
+def test_a_historys_story_days_say_nothing_about_when_it_was_written() -> None:
+    history = (Path(__file__).resolve().parents[1] / "examples" / "history.txt").read_text(encoding="utf-8")
+    context = _infer(history)
+    assert {e.kind for e in context.evidence} == {"explicit-date"}  # no year-less or weekday clues
+    assert context.interval(0.9)[0] >= date(1982, 3, 19)

@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from timeline.anchor import Frame, resolve
+from timeline.anchor import Frame, detect_kind, resolve
 from timeline.document import Document
 from timeline.knowledge import KnowledgeBase, ReferenceEvent, default_knowledge
 from timeline.meaning import (
@@ -823,6 +823,10 @@ def document_clues(document: Document, knowledge: KnowledgeBase | None, mentions
             and any(abs((clue.lower_bound - bound).days) <= 1 for bound in bounds)
         )
     ]
+    if (document.kind or detect_kind(mentions)) == "narrative":
+        # A history's weekdays and year-less days are days of its story, told long
+        # before it was written: they say nothing about when.
+        return events + [clue for clue in calendar if clue.kind != "yearless-date"]
     return events + calendar + _weekday_clues(ctx)
 
 
