@@ -773,7 +773,7 @@ def clock(g: Groups, ctx: Context) -> Built | None:
         hour, minute = int(g["h24"] or 0), int(g.get("m24") or 0)
     base: Meaning | None = None
     if g.get("weekday"):
-        base = _date_after(ctx, on="") or WeekdayRef(ctx.grammar.lookup("weekdays", g["weekday"] or ""), target=_is_target(ctx))
+        base = _date_after(ctx, after_on=False) or WeekdayRef(ctx.grammar.lookup("weekdays", g["weekday"] or ""), target=_is_target(ctx))
     elif g.get("deictic"):
         base = Relative(Unit.DAY, ctx.grammar.lookup("deictic_days", g["deictic"] or "") or 0)
     elif g.get("month"):
@@ -876,10 +876,10 @@ _ON_DATE = re.compile(
 )
 
 
-def _date_after(ctx: Context, on: str = "on") -> CalendarDate | None:
-    """The date written just after a time of day (after "on", unless `on` is empty), which that time falls on."""
+def _date_after(ctx: Context, after_on: bool = True) -> CalendarDate | None:
+    """The date written just after a time of day (after "on" if `after_on`), which that time falls on."""
     found = _ON_DATE.match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 60))
-    if found is None or (on and not found.group("on")):
+    if found is None or (after_on and not found.group("on")):
         return None
     month = _month(ctx.grammar, (found.group("month") or found.group("month2")).rstrip("."))
     day, year = int(found.group("day") or found.group("day2")), _int(found.groupdict(), "year")
