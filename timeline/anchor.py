@@ -365,6 +365,9 @@ def _weekend_day(offset: int | None, ref: date, tense: Tense) -> date:
     return ref + timedelta(weeks=1) if tense is Tense.FUTURE else ref - timedelta(weeks=1)
 
 
+#: How far back a history may step from the day it last told ("On 3 March ...
+#: On 28 February, the council had met") before a year-less date moves forward.
+_STORY_SLACK_DAYS = 31
 #: How far (days) the nearest occurrence of a year-less date may lie after
 #: publication in a past-tense clause, or before it in a future-tense clause,
 #: before the tense wins and the date moves a year. The past tolerance is wide
@@ -372,9 +375,6 @@ def _weekend_day(offset: int | None, ref: date, tense: Tense) -> date:
 #: Dec. 14", "subpoenaed him to testify on Feb. 10"); a date a change points
 #: to ("extended through July", "effective Feb. 1") is not dated by the
 #: clause's tense at all and may lie further ahead.
-#: How far back a history may step from the day it last told ("On 3 March ...
-#: On 28 February, the council had met") before a year-less date moves forward.
-_STORY_SLACK_DAYS = 31
 _PAST_TOLERANCE_DAYS = 90
 _TARGET_TOLERANCE_DAYS = 150
 _FUTURE_TOLERANCE_DAYS = 30
@@ -430,8 +430,7 @@ def _story_year(month: int, day: int | None, frame: Frame) -> int:
     "In March 1864 ... On 2 September, Atlanta fell": 1864, not the nearer 1863.
     """
     floor = frame.floor or frame.narrative - timedelta(days=_STORY_SLACK_DAYS)
-    first = floor.year if (month, day or 31) >= (floor.month, floor.day) else floor.year + 1
-    return first
+    return floor.year if (month, day or 31) >= (floor.month, floor.day) else floor.year + 1
 
 
 def _before_christ(meaning: CalendarDate) -> Resolved:
@@ -480,9 +479,8 @@ def _year_of(month: int, day: int | None, meaning: CalendarDate, ref: date, tens
         return ref.year if (month, day or 1) <= (ref.month, ref.day) else ref.year - 1
     if _in_story(frame):
         return _story_year(month, day, frame)
-    if meaning.target:
-        return _year_for_month(month, day, ref, tense, 0 if day else 15, (_TARGET_TOLERANCE_DAYS, _FUTURE_TOLERANCE_DAYS))
-    return _year_for_month(month, day, ref, tense, 0 if day else 15)
+    past_tolerance = _TARGET_TOLERANCE_DAYS if meaning.target else _PAST_TOLERANCE_DAYS
+    return _year_for_month(month, day, ref, tense, 0 if day else 15, (past_tolerance, _FUTURE_TOLERANCE_DAYS))
 
 
 def _day_of_month(day: int, ref: date, tense: Tense) -> Resolved | None:
@@ -613,10 +611,14 @@ def detect_kind(mentions: Sequence[Mention], publication: date | None = None) ->
     return "narrative" if dated or told else "news"
 
 
+def _day_of(meaning: Meaning) -> Meaning:
+    """The day a time of day falls on ("Friday" of "Friday night"), else the meaning itself."""
+    return meaning.base if isinstance(meaning, PartOfDay | ClockTime) and meaning.base is not None else meaning
+
+
 def _names_other_year(meaning: Meaning, publication: date | None) -> bool:
     """A date, month, season or year written with its year, away from publication if that is known."""
-    if isinstance(meaning, PartOfDay | ClockTime) and meaning.base is not None:
-        meaning = meaning.base
+    meaning = _day_of(meaning)
     if not isinstance(meaning, CalendarDate | CalendarSpan) or meaning.year is None:
         return False
     if isinstance(meaning, CalendarSpan) and meaning.unit in (Unit.DECADE, Unit.CENTURY):
@@ -650,8 +652,7 @@ def _updates_narrative(mention: Mention, resolved: Resolved, kind: str) -> bool:
 
 def _looks_back(meaning: Meaning) -> bool:
     """A step back from the story's time ("the previous day", "three days earlier")."""
-    if isinstance(meaning, PartOfDay | ClockTime) and meaning.base is not None:
-        meaning = meaning.base
+    meaning = _day_of(meaning)
     if isinstance(meaning, Relative):
         return meaning.anchor is Anchor.NARRATIVE and meaning.offset < 0
     if isinstance(meaning, Shift):
@@ -779,9 +780,7 @@ def anchor_without_publication(mentions: Sequence[Mention], kind: str | None = N
 
 
 def _unknown_value(mention: Mention) -> str:
-    meaning = mention.meaning
-    if isinstance(meaning, PartOfDay | ClockTime) and meaning.base is not None:
-        meaning = meaning.base
+    meaning = _day_of(mention.meaning)
     if isinstance(meaning, WeekdayRef):
         return f"XXXX-WXX-{meaning.weekday}"
     if isinstance(meaning, CalendarDate) and meaning.year is None and meaning.month is not None:
