@@ -342,7 +342,7 @@ class KnowledgeBase:
         if not self._domain:
             return None
         names = "|".join(sorted((re.escape(name.capitalize()) for name in self._domain), key=len, reverse=True))
-        return re.compile(_PROPER_WORD.pattern.replace("[A-Z][a-z]+", f"(?:{names})", 1))
+        return re.compile(_PROPER_WORD_BOUNDS.format(word=names))
 
     @_generic.default
     def _build_generic(self) -> frozenset[str]:
@@ -461,7 +461,9 @@ _COMMON_IN_NAMES = frozenset("black white red house palace sea river new north s
 #: Capitalised only at the start of a sentence ("As the invasion entered...").
 _FUNCTION_WORDS = frozenset("as the a an its this that his her their our since after before when while but and".split())
 _FUNCTION_STEMS = frozenset(word[:5] for word in _FUNCTION_WORDS)
-_PROPER_WORD = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?=[’']s\b|[^\w’']|$)")
+#: A capitalised word standing alone (possessive allowed): what `_PROPER_WORD` and a base's domain regex share.
+_PROPER_WORD_BOUNDS = r"(?<![\w’'])({word})(?=[’']s\b|[^\w’']|$)"
+_PROPER_WORD = re.compile(_PROPER_WORD_BOUNDS.format(word="[A-Z][a-z]+"))
 
 
 def _name_stems(event: ReferenceEvent) -> set[str]:
